@@ -1,0 +1,51 @@
+import react from '@astrojs/react';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { loadCatalog } from './src/catalog/load.ts';
+import { CATEGORIES } from './src/catalog/categories.ts';
+import { categoryUrl, sourceUrl } from './src/catalog/urls.ts';
+
+// The sidebar lists index pages only: sources, categories, statuses and guides.
+// Starlight renders the whole sidebar into every page, so listing each code
+// here would make every page grow with the catalog (N² output).
+// Problems are ignored here on purpose: the content loader reports them all.
+const { catalog } = await loadCatalog(process.cwd());
+const sourcesOfKind = (kind: 'platform' | 'format') =>
+	catalog.sources.filter((source) => source.kind === kind).map((source) => ({ label: source.name, link: sourceUrl(source.id) }));
+
+export default defineConfig({
+	// Absolute URLs (sitemap, canonical links) use SITE_URL when the site is deployed.
+	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+	trailingSlash: 'ignore',
+	server: { host: '127.0.0.1', port: 4321 },
+	integrations: [
+		starlight({
+			title: 'Error Atlas',
+			description:
+				'The error reference for integration platforms: every code, every HTTP status, and what to do about each.',
+			customCss: ['./src/styles/atlas.css'],
+			lastUpdated: false,
+			pagination: false,
+			sidebar: [
+				{
+					label: 'Reference',
+					items: [
+						{ label: 'All codes', link: '/codes/' },
+						{ label: 'HTTP statuses', link: '/status/' },
+						{ label: 'Categories', link: '/categories/' },
+						{ label: 'Error systems', link: '/sources/' },
+					],
+				},
+				{ label: 'Platforms', items: sourcesOfKind('platform') },
+				{ label: 'Upstream formats', collapsed: true, items: sourcesOfKind('format') },
+				{
+					label: 'Categories',
+					collapsed: true,
+					items: CATEGORIES.map((category) => ({ label: category.title, link: categoryUrl(category.id) })),
+				},
+				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
+			],
+		}),
+		react(),
+	],
+});
