@@ -11,7 +11,9 @@ import { categoryUrl, sourceUrl } from './src/catalog/urls.ts';
 // Problems are ignored here on purpose: the content loader reports them all.
 const { catalog } = await loadCatalog(process.cwd());
 const sourcesOfKind = (kind: 'platform' | 'format') =>
-	catalog.sources.filter((source) => source.kind === kind).map((source) => ({ label: source.name, link: sourceUrl(source.id) }));
+	catalog.sources
+		.filter((source) => source.kind === kind)
+		.map((source) => ({ label: source.name, link: sourceUrl(source.id) }));
 
 export default defineConfig({
 	// Absolute URLs (sitemap, canonical links) use SITE_URL when the site is deployed.
@@ -26,6 +28,10 @@ export default defineConfig({
 			customCss: ['./src/styles/atlas.css'],
 			lastUpdated: false,
 			pagination: false,
+			components: {
+				// Adds the exact-code jump above Pagefind's results (see the component).
+				Search: './src/components/Search.astro',
+			},
 			sidebar: [
 				{
 					label: 'Reference',

@@ -36,5 +36,9 @@ export function toCatalogJson(catalog: Catalog): CatalogJson {
 }
 
 export function catalogJsonSchemaDocument(): Record<string, unknown> {
-	return { $id: '/catalog.schema.json', title: 'Error Atlas catalog', ...z.toJSONSchema(catalogJsonSchema, { io: 'output' }) };
+	return {
+		$id: '/catalog.schema.json',
+		title: 'Error Atlas catalog',
+		...z.toJSONSchema(catalogJsonSchema, { io: 'output' }),
+	};
 }

@@ -23,9 +23,10 @@ export const ACTOR_LABELS: Record<Actor, string> = {
 	'third-party': 'The third-party app',
 };
 
+/** Field roles: a short label for tables, and what the role asks of a client. */
 export const FIELD_ROLE_LABELS = {
-	contract: 'Contract: stable, branch on it',
-	identifier: 'Identifier: opaque, quote it to support',
-	prose: 'Prose: for people, never parse it',
-	hint: 'Hint: optional extra information',
+	contract: { label: 'Contract', advice: 'stable, branch on it' },
+	identifier: { label: 'Identifier', advice: 'opaque, quote it to support' },
+	prose: { label: 'Prose', advice: 'for people, never parse it' },
+	hint: { label: 'Hint', advice: 'optional extra information' },
 } as const;
