@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.ts';
+
+// A port of its own, so a running `npm start` (4321) does not collide with the tests.
+const PORT = 4329;
+// `npm run test:e2e` runs ensure-browser first, which installs one or explains what to do.
+const executablePath = findChromium();
+
+export default defineConfig({
+	testDir: './tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: {
+			...(executablePath ? { executablePath } : {}),
+			args: CHROMIUM_ARGS,
+		},
+	},
+	webServer: {
+		// Serves the built site; `npm test` builds it first.
+		command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/`,
+		env: { ASTRO_TELEMETRY_DISABLED: '1' },
+		reuseExistingServer: false,
+		timeout: 60_000,
+	},
+});

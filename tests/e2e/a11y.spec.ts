@@ -1,0 +1,36 @@
+/** One page of each kind passes axe (WCAG 2.0/2.1/2.2 A and AA) in both themes. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = [
+	'/',
+	'/codes/',
+	'/codes/botpress/resource-locked-conflict/',
+	'/codes/synchive/publish-error/',
+	'/status/',
+	'/status/409/',
+	'/categories/',
+	'/categories/conflict/',
+	'/sources/',
+	'/sources/synchive/',
+	'/sources/rfc9457/',
+	'/guides/reading-error-responses/',
+];
+
+for (const theme of ['dark', 'light'] as const) {
+	for (const path of pages) {
+		test(`${path} has no axe violations (${theme})`, async ({ page }) => {
+			await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			const summary = results.violations.map(
+				(violation) =>
+					`${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`
+			);
+			expect(summary).toEqual([]);
+		});
+	}
+}
