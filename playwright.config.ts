@@ -12,7 +12,10 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
-	timeout: 30_000,
+	timeout: 60_000,
+	// Pagefind loads its WebAssembly and index fragments on first search; on a
+	// loaded two-core machine that can take several seconds.
+	expect: { timeout: 15_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',

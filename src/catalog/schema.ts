@@ -155,6 +155,25 @@ export const codeSchemeSchema = z
 	.strict();
 export type CodeScheme = z.infer<typeof codeSchemeSchema>;
 
+/**
+ * One vendor code of an upstream format and its canonical category: the
+ * classifier's lookup table (data, not `if` chains). `field` says which
+ * member carries the code, since one format can have several (Google's
+ * `error.status` and its `ErrorInfo.reason`; Stripe's `code` and `decline_code`).
+ */
+export const vendorCodeSchema = z
+	.object({
+		code: nonEmpty,
+		field: nonEmpty,
+		category: categoryIdSchema,
+		retryable: z.boolean().nullable(),
+		/** The status it usually comes with, when the vendor documents one. */
+		status: httpStatusSchema.optional(),
+		meaning: nonEmpty,
+	})
+	.strict();
+export type VendorCode = z.infer<typeof vendorCodeSchema>;
+
 /** An error system: a platform of the catalog, an upstream format, or HTTP. */
 export const sourceSchema = z
 	.object({
@@ -175,6 +194,7 @@ export const sourceSchema = z
 		howToRead: z.array(nonEmpty).min(1),
 		fields: z.array(fieldDescriptionSchema).default([]),
 		codeScheme: codeSchemeSchema.optional(),
+		vendorCodes: z.array(vendorCodeSchema).default([]),
 		retries: nonEmpty.optional(),
 		references: z.array(referenceSchema).min(1, 'needs at least one reference'),
 		notes: z.array(nonEmpty).default([]),

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildExactTermIndex } from '../catalog/exact-terms.ts';
+import { buildExactTermIndex } from '../catalog/search-terms.ts';
 import { getCatalog } from '../site/catalog.ts';
 
 export const GET: APIRoute = async () =>

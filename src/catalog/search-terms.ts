@@ -10,7 +10,28 @@
 import type { Catalog } from './catalog.ts';
 import { CATEGORIES } from './categories.ts';
 import { displayCode } from './display.ts';
+import type { CatalogCode, CatalogSource, StatusEntry } from './schema.ts';
 import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
+
+/**
+ * Every spelling a page is found by. The same lists are printed on the pages
+ * (weighted for Pagefind) and fed to the exact-match index, so the two agree.
+ */
+export function codeTerms(code: CatalogCode): string[] {
+	return unique([displayCode(code), code.id, ...(code.wireCode ? [code.wireCode] : []), code.name, ...code.aliases]);
+}
+
+export function statusTerms(entry: StatusEntry): string[] {
+	return unique([String(entry.status), `${entry.status} ${entry.name}`, `HTTP ${entry.status}`, ...entry.aliases]);
+}
+
+export function sourceTerms(source: CatalogSource): string[] {
+	return unique([source.id, ...source.aliases]);
+}
+
+function unique(terms: readonly string[]): string[] {
+	return [...new Set(terms)];
+}
 
 export interface ExactTarget {
 	url: string;
@@ -38,20 +59,20 @@ export function buildExactTermIndex(catalog: Catalog): ExactTermIndex {
 
 	for (const code of catalog.codes) {
 		const source = catalog.source(code.source)?.name ?? code.source;
-		add([code.id, code.name, displayCode(code), ...(code.wireCode ? [code.wireCode] : []), ...code.aliases], {
+		add(codeTerms(code), {
 			url: codeUrl(code.name),
 			label: `${displayCode(code)}: ${code.title} (${source})`,
 		});
 	}
 	for (const entry of catalog.statuses) {
 		const title = `${entry.status} ${entry.name}`;
-		add([String(entry.status), title, `HTTP ${entry.status}`, ...entry.aliases], {
+		add(statusTerms(entry), {
 			url: statusUrl(entry.status),
 			label: title,
 		});
 	}
 	for (const source of catalog.sources) {
-		add([source.id, source.name, ...source.aliases], { url: sourceUrl(source.id), label: source.name });
+		add([source.name, ...sourceTerms(source)], { url: sourceUrl(source.id), label: source.name });
 		for (const example of source.codeScheme?.examples ?? []) {
 			add([example.code], {
 				url: `${sourceUrl(source.id)}#code-scheme`,

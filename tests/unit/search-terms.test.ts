@@ -1,0 +1,53 @@
+/** The exact-match index sends every spelling of a code to its page. */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { buildExactTermIndex, codeTerms, normalizeTerm } from '../../src/catalog/search-terms.ts';
+import { codeUrl } from '../../src/catalog/urls.ts';
+import { splitInlineCode } from '../../src/site/inline-code.ts';
+
+const { catalog } = await loadCatalog(process.cwd());
+const index = buildExactTermIndex(catalog);
+const urlsFor = (term: string) => (index[normalizeTerm(term)] ?? []).map((target) => target.url);
+
+describe('exact search terms', () => {
+	it('maps every id, qualified name, wire code and alias of a code to its page', () => {
+		for (const code of catalog.codes) {
+			for (const term of codeTerms(code)) expect(urlsFor(term), `${code.name}: ${term}`).toContain(codeUrl(code.name));
+		}
+	});
+
+	it('matches regardless of case and spacing', () => {
+		expect(urlsFor('invalidpayload')).toEqual(['/codes/botpress/invalid-payload/']);
+		expect(urlsFor('  Invalid   Payload ')).toEqual(['/codes/botpress/invalid-payload/']);
+		expect(urlsFor('retry_later')).toEqual(['/codes/synchive/retry-later/']);
+	});
+
+	it('maps statuses, scheme examples, sources and categories', () => {
+		expect(urlsFor('409')).toEqual(['/status/409/']);
+		expect(urlsFor('HTTP 429')).toEqual(['/status/429/']);
+		expect(urlsFor('4005E')).toEqual(['/sources/synchive/#code-scheme']);
+		expect(urlsFor('Limber')).toEqual(['/sources/synchive/']);
+		expect(urlsFor('rate-limit')).toContain('/categories/rate-limit/');
+	});
+
+	it('has no entry for text that is not exactly a term', () => {
+		expect(urlsFor('already')).toEqual([]);
+		expect(urlsFor('')).toEqual([]);
+	});
+});
+
+describe('inline code in catalog prose', () => {
+	it('splits backtick spans into code parts', () => {
+		expect(splitInlineCode('Branch on `error.code`, not `message`.')).toEqual([
+			{ code: false, text: 'Branch on ' },
+			{ code: true, text: 'error.code' },
+			{ code: false, text: ', not ' },
+			{ code: true, text: 'message' },
+			{ code: false, text: '.' },
+		]);
+	});
+
+	it('leaves text with an unmatched backtick as it is', () => {
+		expect(splitInlineCode('a ` b')).toEqual([{ code: false, text: 'a ` b' }]);
+	});
+});
