@@ -1,0 +1,88 @@
+/**
+ * What the classifier says about a response (SPEC §3). Plain data: the
+ * playground renders it, the CLI prints it, `--json` serialises it as is.
+ */
+import type { CategoryId } from '../catalog/schema.ts';
+
+/** The envelopes the classifier recognises (SPEC §3 `format`). */
+export const FORMATS = [
+	'rfc9457',
+	'google',
+	'graphql',
+	'jsonapi',
+	'stripe',
+	'github',
+	'aws',
+	'odata',
+	'salesforce',
+	'slack',
+	'twilio',
+	'hubspot',
+	'shopify',
+	'botpress',
+	'integration-labs',
+	'integry',
+	'synchive',
+	'html',
+	'text',
+	'json',
+] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Which input form was recognised. */
+export type InputKind = 'http-response' | 'body' | 'response-object' | 'har' | 'empty';
+
+export interface ExtractedFields {
+	/** The human message, as sent (prose: shown, never parsed). */
+	message?: string;
+	/** The vendor's own code or type, exactly as on the wire. */
+	vendorCode?: string;
+	/** Request or correlation id to quote to support. */
+	requestId?: string;
+	traceId?: string;
+	/** RFC 9457 `instance`, Datafold's problem id, Botpress's `err_…` id. */
+	instance?: string;
+	/** A documentation link sent with the error (`doc_url`, `more_info`, `documentation_url`, `type`). */
+	docUrl?: string;
+	/** Names of the request fields the error points at. */
+	fieldNames?: string[];
+}
+
+export interface Evidence {
+	/** Where the fact came from: a JSON path, a header name, `status line`, `message`. */
+	field: string;
+	value: string;
+	/** What it led to. */
+	rule: string;
+}
+
+export interface Links {
+	code?: string;
+	status?: string;
+	category?: string;
+	source?: string;
+}
+
+export interface Classification {
+	input: InputKind;
+	format: Format;
+	/** The catalog source matched, if any. */
+	source: string | null;
+	/** The qualified catalog code matched, if any (`synchive/retry-later`). */
+	code: string | null;
+	status: number | null;
+	category: CategoryId | 'unknown';
+	retryable: boolean | null;
+	retryAfterSeconds: number | null;
+	title: string;
+	explanation: string;
+	nextSteps: string[];
+	fields: ExtractedFields;
+	evidence: Evidence[];
+	links: Links;
+	/**
+	 * A relayed failure under the outer response (Integry's `network_code`,
+	 * GraphQL or Slack errors under HTTP 200): the outer layer, described.
+	 */
+	envelope?: { format: Format; status: number | null; note: string };
+}
