@@ -1,0 +1,174 @@
+/** The classifier's parts that users rely on directly: input forms, retry timing, the message vocabulary. */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { headerMap, parseRateLimitReset, parseRetryAfter, retryTiming } from '../../src/classifier/headers.ts';
+import { classify, toClassifierData } from '../../src/classifier/index.ts';
+import { readInput } from '../../src/classifier/input.ts';
+import { categoryFromMessage } from '../../src/classifier/vocabulary.ts';
+
+const { catalog } = await loadCatalog(process.cwd());
+const data = toClassifierData(catalog);
+const NOW = Date.parse('2026-11-26T10:00:00Z');
+
+describe('input forms', () => {
+	const body =
+		'{"id":"err_20260114093512x4F2A9C1E","code":409,"type":"ResourceLockedConflict","message":"locked","metadata":{}}';
+
+	it('reads curl -i output with a 100 Continue preamble and CRLF line ends', () => {
+		const text = `HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\n\r\n${body}`;
+		const input = readInput(text);
+		expect(input).toMatchObject({ kind: 'http-response', status: 409 });
+		expect(classify(text, data).code).toBe('botpress/resource-locked-conflict');
+	});
+
+	it('reads curl -v output with < prefixes, request lines and a redirect first', () => {
+		const text = [
+			'*   Trying 127.0.0.1:443...',
+			'> POST /v1/tables HTTP/2',
+			'> Host: api.example.com',
+			'>',
+			'< HTTP/2 301',
+			'< location: /v2/tables',
+			'<',
+			'< HTTP/2 409',
+			'< content-type: application/json',
+			'< x-request-id: req_123',
+			'<',
+			body,
+			'* Connection #0 to host api.example.com left intact',
+		].join('\n');
+		const result = classify(text, data);
+		expect(result).toMatchObject({ input: 'http-response', status: 409, code: 'botpress/resource-locked-conflict' });
+		expect(result.fields.requestId).toBe('req_123');
+	});
+
+	it('reads a {status, headers, body} object, with the body as text or as JSON', () => {
+		expect(classify(JSON.stringify({ status: 409, headers: {}, body }), data)).toMatchObject({
+			input: 'response-object',
+			status: 409,
+		});
+		expect(
+			classify({ status: '409', headers: { 'Content-Type': 'application/json' }, body: JSON.parse(body) }, data)
+		).toMatchObject({
+			input: 'response-object',
+			status: 409,
+			code: 'botpress/resource-locked-conflict',
+		});
+	});
+
+	it('picks the first failed response of a HAR and says so', () => {
+		const har = {
+			log: {
+				version: '1.2',
+				entries: [
+					{
+						request: { url: 'https://api.example.com/ok' },
+						response: { status: 200, headers: [], content: { text: '{}' } },
+					},
+					{
+						request: { url: 'https://api.example.com/tables' },
+						response: {
+							status: 409,
+							headers: [{ name: 'Content-Type', value: 'application/json' }],
+							content: { text: btoa(body), encoding: 'base64' },
+						},
+					},
+				],
+			},
+		};
+		const result = classify(JSON.stringify(har), data);
+		expect(result).toMatchObject({ input: 'har', status: 409, code: 'botpress/resource-locked-conflict' });
+		expect(result.evidence[0]?.rule).toMatch(/first failed request, #2 https:\/\/api\.example\.com\/tables/);
+	});
+
+	it('says plainly when it does not recognise the input, with hints', () => {
+		const result = classify('hello there', data);
+		expect(result).toMatchObject({
+			format: 'text',
+			category: 'unknown',
+			retryable: null,
+			code: null,
+			title: 'Not recognised',
+		});
+		expect(result.nextSteps.join(' ')).toMatch(/Paste the whole response/);
+		expect(classify('', data)).toMatchObject({ input: 'empty', category: 'unknown' });
+	});
+});
+
+describe('retry timing', () => {
+	it('reads Retry-After as seconds or as an HTTP date measured from the Date header', () => {
+		expect(parseRetryAfter('120', undefined, NOW)).toBe(120);
+		expect(parseRetryAfter('Thu, 26 Nov 2026 10:01:30 GMT', 'Thu, 26 Nov 2026 10:00:00 GMT', 0)).toBe(90);
+		expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:30 GMT', undefined, NOW)).toBe(30);
+		expect(parseRetryAfter('soon', undefined, NOW)).toBeNull();
+	});
+
+	it('reads rate-limit reset headers as delta seconds, Unix seconds or milliseconds', () => {
+		expect(parseRateLimitReset('6', undefined, NOW)).toBe(6);
+		expect(parseRateLimitReset(String(NOW / 1000 + 45), undefined, NOW)).toBe(45);
+		expect(parseRateLimitReset(String(NOW + 5000), undefined, NOW)).toBe(5);
+	});
+
+	it('ignores a reset header while requests remain', () => {
+		expect(
+			retryTiming(
+				headerMap([
+					['X-RateLimit-Remaining', '10'],
+					['X-RateLimit-Reset', '30'],
+				]),
+				NOW
+			)
+		).toBeNull();
+		expect(
+			retryTiming(
+				headerMap([
+					['X-RateLimit-Remaining', '0'],
+					['X-RateLimit-Reset', '30'],
+				]),
+				NOW
+			)?.seconds
+		).toBe(30);
+	});
+
+	it('turns SyncHive’s backoffPeriodInMinutes into seconds, defaulting to 2 minutes', () => {
+		const pause = {
+			type: 'http://www.synchive.com/common/pause-integration',
+			typeCode: 'PAUSE_INTEGRATION',
+			status: 400,
+			message: 'Rate limited by Shopify',
+		};
+		expect(classify(JSON.stringify({ ...pause, backoffPeriodInMinutes: 30 }), data).retryAfterSeconds).toBe(1800);
+		expect(classify(JSON.stringify(pause), data).retryAfterSeconds).toBe(120);
+	});
+});
+
+describe('the message vocabulary', () => {
+	it.each([
+		['You have exceeded the rate limit', 'rate-limit'],
+		['Daily quota exhausted for this project', 'quota'],
+		['Request entity too large', 'too-large'],
+		['Your card was declined.', 'payment'],
+		['upstream request timeout', 'timeout'],
+		['Service temporarily unavailable, try again later', 'unavailable'],
+		['UNABLE_TO_LOCK_ROW: unable to lock row', 'locked'],
+		['A contact with this email already exists', 'conflict'],
+		['The requested user does not exist', 'not-found'],
+		['Invalid API key provided', 'authentication'],
+		['You do not have permission to access this board', 'permission'],
+		['This operation is not supported', 'unsupported'],
+		['The field email is required', 'validation'],
+		['Something went wrong on our end', 'internal'],
+	])('“%s” → %s', (message, category) => {
+		expect(categoryFromMessage(message)?.category).toBe(category);
+	});
+
+	it('decides only when nothing else does, and says so in the evidence', () => {
+		const result = classify('{"message":"A contact with this email already exists"}', data);
+		expect(result).toMatchObject({ format: 'json', status: null, category: 'conflict' });
+		expect(result.evidence.at(-1)?.rule).toMatch(/message vocabulary/);
+		// With a status, the status decides.
+		expect(classify({ status: 400, headers: {}, body: '{"message":"already exists"}' }, data).category).toBe(
+			'validation'
+		);
+	});
+});

@@ -1,0 +1,125 @@
+/** The real `error-atlas` command, run as a subprocess the way a user runs it. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(process.cwd(), 'bin', 'error-atlas.ts');
+
+function run(args: string[], input?: string) {
+	const result = spawnSync(process.execPath, [BIN, ...args], {
+		input: input ?? '',
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1' },
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const retryLater = [
+	'HTTP/1.1 500 Internal Server Error',
+	'Content-Type: application/json',
+	'',
+	'{"type":"http://www.meaningful.co.nz/limber-sync/retry-later","typeCode":"RETRY_LATER","status":500,"title":"Retry later","detail":"Retry later","uuid":"3721a351-9285-4375-99db-f1fe1d8277b7","message":"Oops, something went wrong"}',
+].join('\r\n');
+
+describe('error-atlas explain', () => {
+	it('explains a response from a file for a person', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+		const file = join(dir, 'response.http');
+		writeFileSync(file, retryLater);
+		const { status, stdout, stderr } = run(['explain', file]);
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		expect(stdout).toMatch(/^Retry later\n/);
+		expect(stdout).toContain('synchive/retry-later · HTTP 500 · unavailable · Retry with backoff');
+		expect(stdout).toMatch(/Next steps\n {2}1\. /);
+		expect(stdout).toContain('/codes/synchive/retry-later/');
+		// No colour codes when the output is not a terminal.
+		expect(stdout).not.toContain('\u001b[');
+	});
+
+	it('prints the result object with --json, reading standard input', () => {
+		const { status, stdout } = run(['explain', '--json'], retryLater);
+		expect(status).toBe(0);
+		const result = JSON.parse(stdout);
+		expect(result).toMatchObject({
+			format: 'synchive',
+			code: 'synchive/retry-later',
+			status: 500,
+			category: 'unavailable',
+			retryable: true,
+		});
+	});
+
+	it('uses --source when the body does not name its platform', () => {
+		const page =
+			'HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>';
+		expect(JSON.parse(run(['explain', '--json'], page).stdout).code).toBeNull();
+		expect(JSON.parse(run(['explain', '--json', '--source', 'synchive'], page).stdout).code).toBe(
+			'synchive/bad-gateway'
+		);
+	});
+
+	it('never prints control characters from the response', () => {
+		const { stdout } = run(['explain'], '{"message":"bad \u001b[31mred\u001b[0m input"}');
+		expect(stdout).not.toContain('\u001b');
+	});
+});
+
+describe('error-atlas classify --jsonl', () => {
+	it('writes one result per line, in order, with an error object for a bad line', () => {
+		const lines = [
+			JSON.stringify({ status: 429, headers: { 'Retry-After': '30' }, body: '{"ok":false,"error":"ratelimited"}' }),
+			'this is not json',
+			JSON.stringify({
+				status: 409,
+				headers: {},
+				body: '{"id":"err_20260114093512x4F2A9C1E","code":409,"type":"AlreadyExists","message":"exists","metadata":{}}',
+			}),
+			'',
+			JSON.stringify({
+				status: 400,
+				headers: { 'content-type': 'application/json' },
+				body: { error: { code: 'missing-params', message: 'Missing required field: contact_id.' } },
+			}),
+		];
+		const { status, stdout, stderr } = run(['classify', '--jsonl'], `${lines.join('\n')}\n`);
+		expect(status).toBe(0);
+		expect(stderr).toBe('');
+		const out = stdout
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
+		expect(out).toHaveLength(5);
+		expect(out[0]).toMatchObject({ format: 'slack', category: 'rate-limit', retryAfterSeconds: 30 });
+		expect(out[1]).toMatchObject({ line: 2, error: expect.stringMatching(/^not JSON/) });
+		expect(out[2]).toMatchObject({ code: 'botpress/already-exists', category: 'conflict' });
+		expect(out[3]).toMatchObject({ line: 4, error: 'empty line' });
+		expect(out[4]).toMatchObject({ code: 'integration-labs/missing-params', status: 400 });
+	});
+});
+
+describe('bad usage', () => {
+	it.each([
+		[[], /missing command/],
+		[['frobnicate'], /unknown command "frobnicate"/],
+		[['explain', '/no/such/file'], /cannot read \/no\/such\/file: no such file/],
+		[['explain', '--nope'], /Unknown option/i],
+		[['explain', '--source', 'nowhere'], /unknown --source "nowhere"/],
+		[['explain', 'a', 'b'], /unexpected argument "b"/],
+	])('%j exits 2 with one line on standard error', (args, message) => {
+		const { status, stdout, stderr } = run(args as string[]);
+		expect(status).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(message);
+		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+
+	it('documents both commands in --help', () => {
+		const { status, stdout } = run(['--help']);
+		expect(status).toBe(0);
+		expect(stdout).toContain('error-atlas explain [FILE] [--json]');
+		expect(stdout).toContain('error-atlas classify --jsonl [FILE]');
+	});
+});
