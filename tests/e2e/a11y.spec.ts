@@ -14,6 +14,7 @@ const pages = [
 	'/sources/',
 	'/sources/synchive/',
 	'/sources/rfc9457/',
+	'/sources/stripe/',
 	'/guides/reading-error-responses/',
 ];
 
