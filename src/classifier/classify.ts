@@ -181,6 +181,8 @@ function detect(input: ResponseInput, context: DetectContext): Detected {
 interface Verdict {
 	category: CategoryId | 'unknown';
 	retryable: boolean | null;
+	/** Which rule decided: the confidence follows from it. */
+	by: 'catalog' | 'vendor' | 'status' | 'message' | 'none';
 	/** What decided, for the explanation. */
 	meaning?: string;
 	vendor?: VendorCode;
@@ -218,20 +220,21 @@ function decide(
 		trail.push(
 			evidence('catalog', code.name, `matched catalog entry: ${code.category}, retry ${code.retryable ?? 'depends'}`)
 		);
-		return { category: code.category, retryable: code.retryable };
+		return { category: code.category, retryable: code.retryable, by: 'catalog' };
 	}
 	const statusEntry = status !== null ? indexes.statuses.get(status) : undefined;
 	const found = findVendor(detection, indexes);
 	const vendor = found && !(found.coarse && statusEntry?.category) ? found.vendor : undefined;
 	if (vendor) {
 		trail.push(evidence(vendor.field, vendor.code, `vendor code table: ${vendor.category}`));
-		return { category: vendor.category, retryable: vendor.retryable, meaning: vendor.meaning, vendor };
+		return { category: vendor.category, retryable: vendor.retryable, meaning: vendor.meaning, vendor, by: 'vendor' };
 	}
 	const cloudflare = detection.vendorCodes?.find((candidate) => candidate.field === 'cloudflare');
 	const cloudflareEntry = cloudflare ? CLOUDFLARE_CODES[cloudflare.value] : undefined;
 	if (cloudflareEntry && cloudflare) {
 		trail.push(evidence('Cloudflare error', cloudflare.value, `Cloudflare error table: ${cloudflareEntry.category}`));
 		return {
+			by: 'vendor',
 			category: cloudflareEntry.category,
 			retryable: cloudflareEntry.retryable,
 			meaning: cloudflareEntry.meaning,
@@ -242,28 +245,54 @@ function decide(
 		trail.push(
 			evidence('headers', 'Retry-After or *RateLimit-Remaining: 0', 'a 403 with rate-limit headers is a rate limit')
 		);
-		return { category: 'rate-limit', retryable: true };
+		return { category: 'rate-limit', retryable: true, by: 'status' };
 	}
 	if (statusEntry?.category) {
 		trail.push(evidence('status', String(status), `status ${status} means ${statusEntry.category}`));
-		return { category: statusEntry.category, retryable: statusEntry.retryable, meaning: statusEntry.meaning };
+		return {
+			category: statusEntry.category,
+			retryable: statusEntry.retryable,
+			meaning: statusEntry.meaning,
+			by: 'status',
+		};
 	}
 	const rule = categoryFromMessage(detection.fields.message);
 	if (rule) {
 		trail.push(
 			evidence('message', detection.fields.message ?? '', `message vocabulary: ${rule.label} → ${rule.category}`)
 		);
-		return { category: rule.category, retryable: CATEGORY_RETRY[rule.category] };
+		return { category: rule.category, retryable: CATEGORY_RETRY[rule.category], by: 'message' };
 	}
 	if (status !== null && status >= 500) {
 		trail.push(evidence('status', String(status), 'a 5xx status: a server-side failure'));
-		return { category: 'internal', retryable: null };
+		return { category: 'internal', retryable: null, by: 'status' };
 	}
 	if (status !== null && status >= 400) {
 		trail.push(evidence('status', String(status), 'a 4xx status: the request must change'));
-		return { category: 'validation', retryable: false };
+		return { category: 'validation', retryable: false, by: 'status' };
 	}
-	return { category: 'unknown', retryable: null };
+	return { category: 'unknown', retryable: null, by: 'none' };
+}
+
+/** One sentence on why the verdict says retry, do not retry, or depends. */
+function retryReasonFor(
+	verdict: Verdict,
+	code: ClassifierCode | undefined,
+	status: number | null,
+	index: Indexes
+): string {
+	if (code?.retryNote) return code.retryNote;
+	if (verdict.vendor) return verdict.vendor.meaning;
+	if (verdict.by === 'status' && status !== null) {
+		const entry = index.statuses.get(status);
+		if (entry) return entry.retry;
+	}
+	if (verdict.retryable === null) {
+		return 'It depends on whether the request is safe to repeat (GET, PUT, DELETE, or a write with an idempotency key).';
+	}
+	return verdict.retryable
+		? 'Failures of this kind clear up by themselves: retry with backoff.'
+		: 'The same request will fail the same way: change it first.';
 }
 
 function findVendor(detection: Detection, { vendor }: Indexes): { vendor: VendorCode; coarse: boolean } | undefined {
@@ -359,8 +388,12 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 		const code = found.source && found.catalogId ? index.codes.get(`${found.source}/${found.catalogId}`) : undefined;
 		const verdict = decide(found, code, httpStatus, input.headers, index, trail);
 		let retryable = verdict.retryable;
+		let retryReason = retryReasonFor(verdict, code, httpStatus, index);
 		if (found.retryable !== undefined) {
 			retryable = found.retryable;
+			retryReason = found.retryable
+				? 'The body says the failure is retryable.'
+				: 'The body does not mark the failure as retryable.';
 		}
 		// The wait: the body's own (pause-integration, RetryInfo) wins over headers.
 		let retryAfterSeconds: number | null = found.retryAfterSeconds ?? null;
@@ -384,6 +417,7 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 			status: httpStatus,
 			verdict,
 			retryable,
+			retryReason,
 			retryAfterSeconds,
 			fields,
 			envelope: outerLayer,
@@ -401,6 +435,7 @@ interface Parts {
 	status: number | null;
 	verdict: Verdict;
 	retryable: boolean | null;
+	retryReason: string;
 	retryAfterSeconds: number | null;
 	fields: ExtractedFields;
 	envelope: Classification['envelope'];
@@ -413,6 +448,10 @@ interface Parts {
 function assemble(parts: Parts): Classification {
 	const { found, code, status, verdict, retryable, retryAfterSeconds, fields, envelope, input, data, index, trail } =
 		parts;
+	const retryReason =
+		retryAfterSeconds !== null && retryable !== false
+			? `${parts.retryReason} The response asks to wait ${retryAfterSeconds} s.`
+			: parts.retryReason;
 	const statusEntry = status !== null ? index.statuses.get(status) : undefined;
 	const category = data.categories.find((entry) => entry.id === verdict.category);
 	const sourceName = data.sourceNames[found.source ?? found.format] ?? FORMAT_NAMES[found.format] ?? found.format;
@@ -463,7 +502,14 @@ function assemble(parts: Parts): Classification {
 		status,
 		category: verdict.category,
 		retryable,
+		retryReason,
 		retryAfterSeconds,
+		confidence:
+			verdict.by === 'catalog' || verdict.by === 'vendor'
+				? 'high'
+				: verdict.by === 'status' || found.source
+					? 'medium'
+					: 'low',
 		title,
 		explanation,
 		nextSteps,
@@ -488,7 +534,9 @@ function failure(error: unknown): Classification {
 		status: null,
 		category: 'unknown',
 		retryable: null,
+		retryReason: 'Nothing in the input tells.',
 		retryAfterSeconds: null,
+		confidence: 'low',
 		title: 'Not recognised',
 		explanation: 'Error Atlas could not read this input.',
 		nextSteps: ['Paste the raw response (status line, headers, blank line, body) or the body alone.'],

@@ -73,7 +73,15 @@ export interface Classification {
 	status: number | null;
 	category: CategoryId | 'unknown';
 	retryable: boolean | null;
+	/** Why the retry verdict is what it is, in one sentence. */
+	retryReason: string;
 	retryAfterSeconds: number | null;
+	/**
+	 * How sure the recognition is: `high` when a catalog code or vendor code
+	 * matched, `medium` when only the envelope or status told, `low` when only
+	 * words of the message did, or nothing did.
+	 */
+	confidence: 'high' | 'medium' | 'low';
 	title: string;
 	explanation: string;
 	nextSteps: string[];
