@@ -36,6 +36,7 @@ export default defineConfig({
 				{
 					label: 'Reference',
 					items: [
+						{ label: 'Playground', link: '/playground/' },
 						{ label: 'All codes', link: '/codes/' },
 						{ label: 'HTTP statuses', link: '/status/' },
 						{ label: 'Categories', link: '/categories/' },

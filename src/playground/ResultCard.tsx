@@ -1,0 +1,132 @@
+/**
+ * The verdict on a pasted response: what sent it, what it is, whether to
+ * retry, what to do. Every value is rendered as text by React; nothing from
+ * the response is ever treated as HTML.
+ */
+import type { Classification } from '../classifier/index.ts';
+import { CopyButton } from './CopyButton.tsx';
+
+const FIELD_LABELS: Record<string, string> = {
+	message: 'Message',
+	vendorCode: 'Vendor code',
+	requestId: 'Request id',
+	traceId: 'Trace id',
+	instance: 'Instance',
+	docUrl: 'Documentation',
+	fieldNames: 'Fields named',
+};
+
+export function retryLabel(result: Classification): { text: string; tone: 'retry' | 'do-not-retry' | 'depends' } {
+	if (result.retryable === false) return { text: 'Do not retry: fix first', tone: 'do-not-retry' };
+	if (result.retryable === null) return { text: 'Depends', tone: 'depends' };
+	if (result.retryAfterSeconds === 0) return { text: 'Retry now', tone: 'retry' };
+	if (result.retryAfterSeconds !== null)
+		return { text: `Retry after ${result.retryAfterSeconds} seconds`, tone: 'retry' };
+	return { text: 'Retry with backoff', tone: 'retry' };
+}
+
+export function ResultCard({ result, sourceName }: { result: Classification; sourceName: string }) {
+	const retry = retryLabel(result);
+	const fields = Object.entries(result.fields).map(
+		([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)] as const
+	);
+	return (
+		<section className="atlas-pg-card" aria-labelledby="atlas-pg-title">
+			<p className="atlas-pg-system">
+				{sourceName}{' '}
+				<span className={`atlas-pg-confidence atlas-pg-confidence--${result.confidence}`}>
+					{result.confidence} confidence
+				</span>
+			</p>
+			<h2 id="atlas-pg-title">{result.title}</h2>
+			<dl className="atlas-facts">
+				<div>
+					<dt>Code</dt>
+					<dd>
+						{result.code && result.links.code ? <a href={result.links.code}>{result.code}</a> : 'No catalog code'}
+					</dd>
+				</div>
+				<div>
+					<dt>HTTP status</dt>
+					<dd>
+						{result.status === null ? (
+							'None given'
+						) : result.links.status ? (
+							<a href={result.links.status}>{result.status}</a>
+						) : (
+							result.status
+						)}
+					</dd>
+				</div>
+				<div>
+					<dt>Category</dt>
+					<dd>{result.links.category ? <a href={result.links.category}>{result.category}</a> : result.category}</dd>
+				</div>
+				<div>
+					<dt>Retry</dt>
+					<dd>
+						<span className={`atlas-verdict atlas-verdict--${retry.tone}`}>{retry.text}</span>
+						<span className="atlas-verdict-note">{result.retryReason}</span>
+					</dd>
+				</div>
+			</dl>
+			{result.envelope && (
+				<p className="atlas-pg-layers">
+					<strong>Two layers:</strong> {result.envelope.note}
+				</p>
+			)}
+			<h3>What happened</h3>
+			<p>{result.explanation}</p>
+			{result.nextSteps.length > 0 && (
+				<>
+					<h3>Next steps</h3>
+					<ol>
+						{result.nextSteps.map((step, index) => (
+							<li key={index}>{step}</li>
+						))}
+					</ol>
+				</>
+			)}
+			{fields.length > 0 && (
+				<>
+					<h3>Extracted fields</h3>
+					<table className="atlas-table atlas-pg-fields">
+						<caption className="sr-only">Fields extracted from the response</caption>
+						<thead>
+							<tr>
+								<th scope="col">Field</th>
+								<th scope="col">Value</th>
+								<th scope="col">
+									<span className="sr-only">Copy</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{fields.map(([name, value]) => (
+								<tr key={name}>
+									<th scope="row">{FIELD_LABELS[name] ?? name}</th>
+									<td>
+										<code>{value}</code>
+									</td>
+									<td>
+										<CopyButton text={value} label={`Copy ${FIELD_LABELS[name] ?? name}`} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</>
+			)}
+			<details className="atlas-pg-evidence">
+				<summary>Evidence: why this verdict ({result.evidence.length})</summary>
+				<ul>
+					{result.evidence.map((item, index) => (
+						<li key={index}>
+							<code>{item.field}</code> = <code>{item.value}</code>: {item.rule}
+						</li>
+					))}
+				</ul>
+			</details>
+		</section>
+	);
+}
