@@ -24,6 +24,11 @@ export default defineConfig({
 			args: CHROMIUM_ARGS,
 		},
 	},
+	projects: [
+		{ name: 'site', grepInvert: /@solo/ },
+		// Responsiveness is measured alone, after everything else, so other tests' load does not count.
+		{ name: 'solo', grep: /@solo/, dependencies: ['site'] },
+	],
 	webServer: {
 		// Serves the built site; `npm test` builds it first.
 		command: `astro preview --host 127.0.0.1 --port ${PORT}`,

@@ -20,7 +20,9 @@ export function BodyView({ body, marked }: { body: ShownBody; marked: Set<string
 		<figure className="atlas-pg-body">
 			<figcaption>
 				Body{body.language === 'json' ? ' (JSON, pretty-printed)' : ''}
-				{body.truncated ? ': the first 20,000 characters are shown; all of it was classified.' : ''}
+				{body.truncated
+					? `: the first ${body.shownChars.toLocaleString('en')} characters are shown; all of it was classified.`
+					: ''}
 				{marked.size > 0 && (
 					<>
 						{' '}

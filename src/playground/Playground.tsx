@@ -6,7 +6,7 @@
  * this component only keeps state and renders. It makes no request after the
  * page has loaded: the catalog data is embedded in the page.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { LintTarget } from '../linter/index.ts';
 import { BodyView, decidingKeys } from './BodyView.tsx';
 import { readEmbeddedData, PLAYGROUND_DATA_ID } from './examples.ts';
@@ -40,8 +40,11 @@ export default function Playground() {
 		instance.onmessage = (event: MessageEvent<WorkResult>) => {
 			// Answers for older input are dropped.
 			if (event.data.id !== latest.current) return;
-			setOutcome(event.data);
-			setBusy(false);
+			// A transition lets React render a big result in slices, keeping typing responsive.
+			startTransition(() => {
+				setOutcome(event.data);
+				setBusy(false);
+			});
 		};
 		worker.current = instance;
 		const fragment = readFragment(location.hash);

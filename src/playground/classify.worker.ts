@@ -7,7 +7,7 @@
 import { classify, type ClassifierData } from '../classifier/index.ts';
 import { readInput } from '../classifier/input.ts';
 import { lintResponse } from '../linter/index.ts';
-import { highlightBody } from './highlight.ts';
+import { highlightBody, warmUp } from './highlight.ts';
 import type { InitMessage, WorkMessage, WorkResult } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -58,6 +58,8 @@ self.onmessage = (event: MessageEvent<InitMessage | WorkMessage>) => {
 	const message = event.data;
 	if (message.type === 'init') {
 		data = message.data;
+		// Compile the grammars now, while the user is still reading, not on the first paste.
+		setTimeout(warmUp, 0);
 		return;
 	}
 	if (!data) return;

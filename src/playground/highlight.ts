@@ -12,8 +12,8 @@ import githubDark from '@shikijs/themes/github-dark';
 import githubLight from '@shikijs/themes/github-light';
 import type { ShownBody, Token } from './protocol.ts';
 
-/** Highlighting cost grows with the text: show the head of a big body. */
-const MAX_SHOWN = 20_000;
+/** Highlighting and rendering cost grow with the text: show the head of a big body (every token is a DOM node). */
+export const MAX_SHOWN = 8_000;
 
 let highlighter: HighlighterCore | undefined;
 function getHighlighter(): HighlighterCore {
@@ -25,10 +25,19 @@ function getHighlighter(): HighlighterCore {
 	return highlighter;
 }
 
+export function warmUp(): void {
+	getHighlighter().codeToTokens('{"warm": true}', {
+		lang: 'json',
+		themes: { light: 'github-light', dark: 'github-dark' },
+	});
+}
+
 /** Pretty-prints JSON bodies (when they parse and are not huge); other bodies stay as sent. */
 export function displayBody(body: string): { text: string; language: ShownBody['language'] } {
 	const trimmed = body.trim();
-	if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && trimmed.length < 1_000_000) {
+	// Re-indenting is done here, in the worker, even for megabytes: a single long line is what makes
+	// highlighting slow, and what a reader cannot read.
+	if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && trimmed.length < 20_000_000) {
 		try {
 			return { text: JSON.stringify(JSON.parse(trimmed), null, 2), language: 'json' };
 		} catch {
@@ -38,13 +47,32 @@ export function displayBody(body: string): { text: string; language: ShownBody['
 	return { text: body, language: trimmed.startsWith('<') ? 'xml' : 'text' };
 }
 
+const MAX_LINES = 200;
+
+function nthIndexOf(text: string, search: string, n: number): number {
+	let index = -1;
+	for (let count = 0; count < n; count++) {
+		index = text.indexOf(search, index + 1);
+		if (index < 0) return -1;
+	}
+	return index;
+}
+
 export function highlightBody(body: string): ShownBody | null {
 	if (body.trim() === '') return null;
 	const { text, language } = displayBody(body);
-	const truncated = text.length > MAX_SHOWN;
-	const shown = truncated ? text.slice(0, MAX_SHOWN) : text;
+	let shown = text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN) : text;
+	// Every token becomes a DOM node on the page: cap the lines too.
+	const lineEnd = nthIndexOf(shown, '\n', MAX_LINES);
+	if (lineEnd >= 0) shown = shown.slice(0, lineEnd);
+	const truncated = shown.length < text.length;
 	if (language === 'text') {
-		return { lines: shown.split('\n').map((line) => [{ content: line }]), truncated, language };
+		return {
+			lines: shown.split('\n').map((line) => [{ content: line }]),
+			truncated,
+			shownChars: shown.length,
+			language,
+		};
 	}
 	try {
 		const { tokens } = getHighlighter().codeToTokens(shown, {
@@ -61,8 +89,13 @@ export function highlightBody(body: string): ShownBody | null {
 				};
 			})
 		);
-		return { lines, truncated, language };
+		return { lines, truncated, shownChars: shown.length, language };
 	} catch {
-		return { lines: shown.split('\n').map((line) => [{ content: line }]), truncated, language: 'text' };
+		return {
+			lines: shown.split('\n').map((line) => [{ content: line }]),
+			truncated,
+			shownChars: shown.length,
+			language: 'text',
+		};
 	}
 }

@@ -35,6 +35,8 @@ export interface ShownBody {
 	lines: Token[][];
 	/** The body was cut for display (it is classified whole). */
 	truncated: boolean;
+	/** How many characters are shown. */
+	shownChars: number;
 	language: 'json' | 'xml' | 'text';
 }
 
