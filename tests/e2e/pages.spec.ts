@@ -122,7 +122,7 @@ test('the sidebar lists index pages and guides, never individual codes', async (
 	const sidebar = page.locator('#starlight__sidebar');
 	await expect(sidebar.getByRole('link', { name: 'All codes' })).toHaveAttribute('href', '/codes/');
 	await expect(sidebar.getByRole('link', { name: 'HTTP statuses' })).toBeVisible();
-	await expect(sidebar.getByRole('link', { name: 'SyncHive' })).toBeVisible();
+	await expect(sidebar.getByRole('link', { name: 'SyncHive', exact: true })).toBeVisible();
 	await expect(sidebar.getByRole('link', { name: 'Reading an error response' })).toBeVisible();
 	expect(await sidebar.locator('a[href^="/codes/"]:not([href="/codes/"])').count()).toBe(0);
 	expect(await sidebar.locator('a[href^="/status/"]:not([href="/status/"])').count()).toBe(0);
@@ -143,4 +143,10 @@ test('an unknown URL gets a 404 page with search', async ({ page }) => {
 	const response = await page.goto('/codes/botpress/no-such-type/');
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('site-search')).toBeVisible();
+});
+
+test('a code page links back to the guides that cover it', async ({ page }) => {
+	await page.goto('/codes/synchive/retry-later/');
+	await expect(page.getByRole('heading', { level: 2, name: 'Related guides' })).toBeVisible();
+	await expect(page.locator('main a[href="/guides/reading-error-responses/"]')).toHaveCount(1);
 });
