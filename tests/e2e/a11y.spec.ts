@@ -16,6 +16,8 @@ const pages = [
 	'/sources/rfc9457/',
 	'/sources/stripe/',
 	'/guides/reading-error-responses/',
+	'/guides/handling-errors-in-a-connector/',
+	'/guides/walkthroughs/rate-limit-storm/',
 ];
 
 for (const theme of ['dark', 'light'] as const) {
