@@ -342,15 +342,13 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 		const inner = readValue(outer.relayed.body);
 		const innerInput: ResponseInput = { ...inner, kind: input.kind, status: outer.relayed.status, headers: new Map() };
 		const innerDetected = detect(innerInput, { ...context, status: outer.relayed.status });
+		// The relay keeps its own format and catalog entry; the app's fields, evidence and notes join it.
 		detection = {
 			...outer,
-			...(innerDetected.detection.vendorCodes ? { vendorCodes: innerDetected.detection.vendorCodes } : {}),
 			fields: { ...innerDetected.detection.fields, ...outer.fields },
 			evidence: [...outer.evidence, ...innerDetected.detection.evidence],
 			notes: [...(outer.notes ?? []), ...(innerDetected.detection.notes ?? [])],
 		};
-		// The vendor table to use is the inner body's format's.
-		detection.format = outer.format;
 		envelope = {
 			format: outer.format,
 			status: input.status,
