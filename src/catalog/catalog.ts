@@ -40,7 +40,11 @@ export function createCatalog(files: Pick<CatalogFiles, 'sources' | 'codes' | 's
 	const codeByName = new Map(codes.map((code) => [code.name, code]));
 	const statusByNumber = new Map(statuses.map((entry) => [entry.status, entry]));
 	const bySource = groupBy(codes, (code) => code.source);
-	const byStatus = groupBy(codes, (code) => code.status);
+	// A code is listed on the page of every status it is documented with.
+	const byStatus = new Map<number, CatalogCode[]>();
+	for (const code of codes)
+		for (const status of [code.status, ...code.otherStatuses])
+			byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
 	const byCategory = groupBy(codes, (code) => code.category);
 	// Every category has a (possibly empty) list, so pages need no special case.
 	for (const category of CATEGORY_IDS) if (!byCategory.has(category)) byCategory.set(category, []);

@@ -144,6 +144,16 @@ export function checkIntegrity(files: CatalogFiles): CatalogProblem[] {
 					message: `${code.status} has no entry in ${files.statusFile}`,
 				});
 			}
+			code.otherStatuses.forEach((status, index) => {
+				if (!statuses.has(status)) {
+					problems.push({
+						file: code.file,
+						entry: code.name,
+						field: `otherStatuses.${index}`,
+						message: `${status} has no entry in ${files.statusFile}`,
+					});
+				}
+			});
 			code.examples.forEach((example, index) => {
 				if (!statuses.has(example.status)) {
 					problems.push({

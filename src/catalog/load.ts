@@ -7,6 +7,7 @@ import { createCatalog, type Catalog } from './catalog.ts';
 import { checkIntegrity } from './integrity.ts';
 import { CatalogError, type CatalogProblem } from './problems.ts';
 import { readCatalogFiles } from './read.ts';
+import { checkWire } from './wire-integrity.ts';
 
 export interface LoadResult {
 	catalog: Catalog;
@@ -24,7 +25,7 @@ export function catalogDirectory(root: string): string {
 
 export async function loadCatalog(root: string, catalogDir = catalogDirectory(root)): Promise<LoadResult> {
 	const { files, problems } = await readCatalogFiles(root, catalogDir);
-	return { catalog: createCatalog(files), problems: [...problems, ...checkIntegrity(files)] };
+	return { catalog: createCatalog(files), problems: [...problems, ...checkIntegrity(files), ...checkWire(files)] };
 }
 
 /** Like `loadCatalog`, but any problem is fatal: what the build wants. */

@@ -105,6 +105,22 @@ export const codeEntrySchema = z
 		actor: actorSchema,
 		/** The vendor's own code or type, exactly as it appears on the wire. */
 		wireCode: nonEmpty.optional(),
+		/**
+		 * The member that carries `wireCode`, as a path of the source's wire
+		 * format (`error.code`, `errors[].extensions.code`, `[].errorCode`).
+		 * The classifier looks codes up by this field and value.
+		 */
+		wireField: nonEmpty.optional(),
+		/**
+		 * A pattern (JavaScript regular expression, anchored by its author) for
+		 * wire values this entry stands for as a group, such as Integry's
+		 * `network_code` 500–599. An exact `wireCode` match wins over a pattern.
+		 */
+		wirePattern: nonEmpty.optional(),
+		/** Other members and values that name this entry (SyncHive's `typeCode` beside its `type` URI). */
+		wireAlso: z.array(z.object({ field: nonEmpty, code: nonEmpty }).strict()).default([]),
+		/** Other statuses the same code is documented or seen with, besides `status`. */
+		otherStatuses: z.array(httpStatusSchema).default([]),
 		messageFormat: nonEmpty.optional(),
 		summary: nonEmpty,
 		causes: z.array(nonEmpty).min(1, 'needs at least one cause'),
@@ -156,23 +172,182 @@ export const codeSchemeSchema = z
 export type CodeScheme = z.infer<typeof codeSchemeSchema>;
 
 /**
- * One vendor code of an upstream format and its canonical category: the
- * classifier's lookup table (data, not `if` chains). `field` says which
- * member carries the code, since one format can have several (Google's
- * `error.status` and its `ErrorInfo.reason`; Stripe's `code` and `decline_code`).
+ * Recognition as data (see CONTRIBUTING.md). A source declares how its
+ * errors look on the wire; one generic engine (`src/classifier/wire/`)
+ * reads these declarations for every source.
+ *
+ * A locator names where a value sits: a body path (`error.code`,
+ * `errors[].extensions.code`, `[].errorCode`, `data.*.userErrors[].code`;
+ * XML element paths `Error.Code`; on HTML pages `page.title`, `page.h1`,
+ * `page.text`) or a response header (`header:request-id`).
  */
-export const vendorCodeSchema = z
+const locator = nonEmpty;
+
+/** A JavaScript regular expression, checked to compile when the catalog loads. */
+const pattern = nonEmpty.refine((value) => {
+	try {
+		new RegExp(value);
+		return true;
+	} catch {
+		return false;
+	}
+}, 'must be a valid regular expression');
+
+/**
+ * One test of a response. Tests on a located value: present (no test
+ * given), `absent`, `type`, `equals`, `oneOf`, `matches`, `isCode` (the
+ * value is one of this source's own wire codes for that field).
+ * `mediaType`, `atLeast` … `of` (how many of the named members the body
+ * has) and `onlyMembers` test the response as a whole.
+ */
+export const wireConditionSchema = z
 	.object({
-		code: nonEmpty,
-		field: nonEmpty,
-		category: categoryIdSchema,
-		retryable: z.boolean().nullable(),
-		/** The status it usually comes with, when the vendor documents one. */
-		status: httpStatusSchema.optional(),
-		meaning: nonEmpty,
+		at: locator.optional(),
+		absent: z.literal(true).optional(),
+		type: z.enum(['string', 'number', 'boolean', 'object', 'array', 'null']).optional(),
+		equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+		oneOf: z
+			.array(z.union([z.string(), z.number(), z.boolean()]))
+			.min(1)
+			.optional(),
+		matches: pattern.optional(),
+		ignoreCase: z.literal(true).optional(),
+		isCode: z.literal(true).optional(),
+		mediaType: nonEmpty.optional(),
+		atLeast: z.number().int().min(1).optional(),
+		of: z.array(nonEmpty).min(1).optional(),
+		onlyMembers: z.array(nonEmpty).min(1).optional(),
+		/**
+		 * Presence of a member whose name is the vendor's own (Integration
+		 * Labs' `platform_error`) is evidence specific to it, as a value test is.
+		 */
+		specific: z.literal(true).optional(),
+	})
+	.strict()
+	.superRefine((condition, context) => {
+		const kinds = [
+			condition.at !== undefined,
+			condition.mediaType !== undefined,
+			condition.atLeast !== undefined,
+			condition.onlyMembers !== undefined,
+		].filter(Boolean).length;
+		if (kinds !== 1)
+			context.addIssue({
+				code: 'custom',
+				message: 'needs exactly one of at, mediaType, atLeast (with of), onlyMembers',
+			});
+		if ((condition.atLeast === undefined) !== (condition.of === undefined))
+			context.addIssue({ code: 'custom', message: 'atLeast and of go together' });
+	});
+export type WireCondition = z.infer<typeof wireConditionSchema>;
+
+/** Where a code is read, and the field its entries declare it under (`wireField`). */
+export const codeReadSchema = z
+	.object({
+		at: locator,
+		/** The `wireField` codes read here are declared with; defaults to `at`. */
+		field: nonEmpty.optional(),
+		/** Keep only capture group 1 of this pattern (`…#ResourceNotFoundException` → the name). */
+		pattern: pattern.optional(),
+		ignoreCase: z.literal(true).optional(),
+		/**
+		 * A broad class rather than a code (Stripe's `error.type`): it decides
+		 * only when the HTTP status does not.
+		 */
+		coarse: z.literal(true).optional(),
 	})
 	.strict();
-export type VendorCode = z.infer<typeof vendorCodeSchema>;
+export type CodeRead = z.infer<typeof codeReadSchema>;
+
+/** A value to read: the first locator that has one wins. `join` gathers every value found. */
+export const valueReadSchema = z.union([
+	locator,
+	z
+		.object({
+			at: locator,
+			pattern: pattern.optional(),
+			ignoreCase: z.literal(true).optional(),
+			/** Join all values found (`errors[].message`) with this separator. */
+			join: z.string().optional(),
+			/** Read the member names of the object found, not its values (a map of field → messages). */
+			keys: z.literal(true).optional(),
+		})
+		.strict(),
+]);
+export type ValueRead = z.infer<typeof valueReadSchema>;
+
+export const retryAfterReadSchema = z
+	.object({
+		at: locator,
+		unit: z.enum(['seconds', 'minutes', 'duration']),
+		/** The wait the vendor documents when the member is absent. */
+		default: z.number().min(0).optional(),
+		/** Only for these entries of the source (ids); for all when absent. */
+		entries: z.array(slug).optional(),
+	})
+	.strict();
+
+/** A sentence shown when a member is present: `{value}` and `{count}` are filled in. */
+export const wireNoteSchema = z
+	.object({ when: locator, text: nonEmpty, nonEmpty: z.literal(true).optional() })
+	.strict();
+
+/** One wire format of a source (a source can have several: Shopify REST and GraphQL). */
+export const wireFormatSchema = z
+	.object({
+		/** What this shape is called, for evidence ("Stripe error object"). */
+		name: nonEmpty,
+		body: z.enum(['json', 'xml', 'html', 'any']).default('json'),
+		/** The envelope reported as `format` (SPEC §3): a source id, or `json`/`html`; defaults to the source's id. */
+		format: slug.optional(),
+		/** A source whose envelope this one is a dialect of: on equal evidence this one wins. */
+		refines: slug.optional(),
+		/** Alternative signatures: the shape is recognised when every condition of one of them holds. */
+		recognize: z.array(z.object({ all: z.array(wireConditionSchema).min(1) }).strict()).min(1),
+		codes: z.array(codeReadSchema).default([]),
+		/** The entry this shape always means, whatever its code (Integry's `error_details`). */
+		entry: slug.optional(),
+		/** No code matched: the source's one entry with the response's status (Datafold's conventions). */
+		byStatus: z.literal(true).optional(),
+		/** The vendor's code as shown to people; defaults to the code that matched, else the first code read. */
+		vendorCode: z.array(valueReadSchema).default([]),
+		message: z.array(valueReadSchema).default([]),
+		status: z.array(locator).default([]),
+		requestId: z.array(valueReadSchema).default([]),
+		traceId: z.array(valueReadSchema).default([]),
+		instance: z.array(valueReadSchema).default([]),
+		docUrl: z.array(valueReadSchema).default([]),
+		fieldNames: z.array(valueReadSchema).default([]),
+		/** A boolean member saying whether to retry (SyncHive's `retryable`). */
+		retryable: z
+			.object({
+				at: locator,
+				/** What its absence means, as the vendor documents it. */
+				whenAbsent: z.boolean().optional(),
+				/** Only for these entries of the source (ids); for all when absent. */
+				entries: z.array(slug).optional(),
+			})
+			.strict()
+			.optional(),
+		retryAfter: z.array(retryAfterReadSchema).default([]),
+		/** A member read with the source's `codeScheme` (SyncHive's `logCode`). */
+		scheme: locator.optional(),
+		/** The failure arrives with HTTP 200 (GraphQL, Slack): say so. */
+		errorUnder200: z.literal(true).optional(),
+		/** Another response relayed inside this one, classified again as `inner` (SPEC §3). */
+		relay: z
+			.object({
+				body: locator,
+				status: locator.optional(),
+				/** Who answered inside, for the explanation ("the connected app"). */
+				sender: nonEmpty,
+			})
+			.strict()
+			.optional(),
+		notes: z.array(wireNoteSchema).default([]),
+	})
+	.strict();
+export type WireFormat = z.infer<typeof wireFormatSchema>;
 
 /** An error system: a platform of the catalog, an upstream format, or HTTP. */
 export const sourceSchema = z
@@ -194,7 +369,8 @@ export const sourceSchema = z
 		howToRead: z.array(nonEmpty).min(1),
 		fields: z.array(fieldDescriptionSchema).default([]),
 		codeScheme: codeSchemeSchema.optional(),
-		vendorCodes: z.array(vendorCodeSchema).default([]),
+		/** How its errors are recognised and read on the wire. */
+		wire: z.array(wireFormatSchema).default([]),
 		retries: nonEmpty.optional(),
 		references: z.array(referenceSchema).min(1, 'needs at least one reference'),
 		notes: z.array(nonEmpty).default([]),
@@ -216,13 +392,22 @@ export const statusEntrySchema = z
 		actor: actorSchema,
 		retryable: z.boolean().nullable(),
 		retry: nonEmpty,
+		/** Where the status is defined: an RFC, or for a vendor's own status (Cloudflare's 52x) the vendor's document. */
 		spec: z
 			.object({
-				rfc: z.string().regex(/^RFC \d+$/, 'must look like "RFC 9110"'),
+				rfc: z
+					.string()
+					.regex(/^RFC \d+$/, 'must look like "RFC 9110"')
+					.optional(),
+				document: nonEmpty.optional(),
 				section: nonEmpty,
 				url: z.url(),
 			})
-			.strict(),
+			.strict()
+			.refine(
+				(spec) => (spec.rfc === undefined) !== (spec.document === undefined),
+				'needs exactly one of rfc, document'
+			),
 		aliases: z.array(nonEmpty).default([]),
 		notes: z.array(nonEmpty).default([]),
 	})

@@ -9,7 +9,7 @@
  */
 import type { Catalog } from './catalog.ts';
 import { CATEGORIES } from './categories.ts';
-import { displayCode } from './display.ts';
+import { displayCode, namesAStatus } from './display.ts';
 import type { CatalogCode, CatalogSource, StatusEntry } from './schema.ts';
 import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
 
@@ -18,7 +18,13 @@ import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
  * (weighted for Pagefind) and fed to the exact-match index, so the two agree.
  */
 export function codeTerms(code: CatalogCode): string[] {
-	return unique([displayCode(code), code.id, ...(code.wireCode ? [code.wireCode] : []), code.name, ...code.aliases]);
+	return unique([
+		displayCode(code),
+		code.id,
+		...(code.wireCode && !namesAStatus(code.wireCode) ? [code.wireCode] : []),
+		code.name,
+		...code.aliases,
+	]);
 }
 
 export function statusTerms(entry: StatusEntry): string[] {

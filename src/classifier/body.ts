@@ -40,15 +40,28 @@ export function parseBody(body: string, headers: Headers, parsed?: unknown): Par
 	return { kind: 'text', text: trimmed };
 }
 
-/** The text of the first `<tag>…</tag>`, tags inside removed, whitespace collapsed. */
-export function firstElementText(markup: string, tag: string): string | undefined {
+/** The markup inside the first `<tag>…</tag>` (namespace prefixes allowed), or undefined. */
+export function firstElementInner(markup: string, tag: string, limit = 4000): string | undefined {
 	const head = markup.slice(0, HEAD);
-	const open = new RegExp(`<${tag}(?:\\s[^>]{0,500})?>`, 'i').exec(head);
+	if (!/^[A-Za-z_][\w.-]{0,100}$/.test(tag)) return undefined;
+	const open = new RegExp(`<(?:[A-Za-z_][\\w.-]{0,50}:)?${tag}(?:\\s[^>]{0,500})?>`, 'i').exec(head);
 	if (!open) return undefined;
 	const start = open.index + open[0].length;
-	const end = head.toLowerCase().indexOf(`</${tag.toLowerCase()}>`, start);
+	const name = open[0].slice(1).split(/[\s>]/, 1)[0] ?? tag;
+	const end = head.toLowerCase().indexOf(`</${name.toLowerCase()}>`, start);
 	if (end < 0) return undefined;
-	return collapse(stripTags(head.slice(start, Math.min(end, start + 4000))));
+	return head.slice(start, Math.min(end, start + limit));
+}
+
+/** The text of the first `<tag>…</tag>`, tags inside removed, whitespace collapsed. */
+export function firstElementText(markup: string, tag: string): string | undefined {
+	const inner = firstElementInner(markup, tag);
+	return inner === undefined ? undefined : collapse(stripTags(inner));
+}
+
+/** Text of markup: tags removed, entities decoded, whitespace collapsed. */
+export function markupText(markup: string): string {
+	return collapse(stripTags(markup));
 }
 
 export function stripTags(markup: string): string {

@@ -4,105 +4,64 @@
  * Pure: no DOM, no Astro, no I/O. It never throws (a failure inside becomes
  * an honest "not recognised" result) and reads big inputs once.
  *
- * Decision order, each step recorded in `evidence`:
- * 1. the envelope (format detectors, platforms first);
- * 2. a catalog code, for the five platforms;
- * 3. the vendor code, looked up in the catalog's vendor tables;
+ * What a vendor's errors look like is catalog data (`wire` in each source
+ * file); this module is the one engine that applies it. Decision order,
+ * each step recorded in `evidence`:
+ * 1. the envelope: every source's declared signatures, the most specific claim winning;
+ * 2. the catalog entry its code names (or its shape, or its status, where the source says so);
+ * 3. for a relay, the inner response, classified the same way;
  * 4. the HTTP status;
  * 5. the words of the message.
  */
-import type { CategoryId, VendorCode } from '../catalog/schema.ts';
+import type { CategoryId } from '../catalog/schema.ts';
 import { categoryUrl, codeUrl, sourceUrl, statusUrl } from '../catalog/urls.ts';
 import { parseBody } from './body.ts';
 import type { ClassifierCode, ClassifierData, ClassifierStatus } from './data.ts';
-import { compactFields, evidence, type DetectContext, type Detection, type JsonDetector } from './formats/detection.ts';
-import { detectHtml, detectText, detectXml } from './formats/markup.ts';
-import { botpress, datafold, integrationLabs, integry, synchive } from './formats/platforms.ts';
-import {
-	awsJson,
-	github,
-	google,
-	graphql,
-	hubspot,
-	jsonapi,
-	odata,
-	problemDetails,
-	salesforce,
-	shopify,
-	slack,
-	stripe,
-	twilio,
-} from './formats/upstream.ts';
+import { compactFields, evidence, type Detection } from './formats/detection.ts';
+import { detectHtml, detectText } from './formats/markup.ts';
 import { requestIdHeader, retryTiming, type Headers } from './headers.ts';
 import { readInput, readValue, type ResponseInput } from './input.ts';
 import { isRecord, statusOf, text } from './json-path.ts';
 import type { Classification, Evidence, ExtractedFields, Format } from './result.ts';
-import { categoryFromMessage, CLOUDFLARE_CODES } from './vocabulary.ts';
-
-/** Most specific first: the platforms' envelopes, then vendors with distinctive members, then generic shapes. */
-const JSON_DETECTORS: readonly JsonDetector[] = [
-	integry,
-	synchive,
-	botpress,
-	datafold,
-	integrationLabs,
-	stripe,
-	google,
-	odata,
-	twilio,
-	hubspot,
-	slack,
-	salesforce,
-	github,
-	awsJson,
-	graphql,
-	jsonapi,
-	problemDetails,
-	shopify,
-];
+import { categoryFromMessage } from './vocabulary.ts';
+import { wireCodeIndex, type WireCodeIndex } from './wire/codes.ts';
+import { htmlPage, type WireDocument } from './wire/locate.ts';
+import { readClaim } from './wire/read.ts';
+import { claims } from './wire/recognize.ts';
 
 export interface ClassifyOptions {
 	/** The time to measure HTTP-date `Retry-After` from when the response has no `Date` header. */
 	now?: number;
 	/**
 	 * The catalog source the caller knows the response came from (`synchive`).
-	 * Used only when the body does not identify its platform: a gateway page
+	 * Used only when the body does not identify its sender: a gateway page
 	 * from SyncHive or a Datafold `about:blank` problem is then matched to the
 	 * source's one entry with that status.
 	 */
 	source?: string;
 }
 
+/** A relay inside a relay inside …: two layers are all real platforms nest. */
+const MAX_RELAY_DEPTH = 2;
+
 /** Lookups built once per data object. */
 interface Indexes {
 	codes: Map<string, ClassifierCode>;
 	statuses: Map<number, ClassifierStatus>;
-	vendor: Map<string, VendorCode>;
+	wire: WireCodeIndex;
 }
 const indexCache = new WeakMap<ClassifierData, Indexes>();
 function indexes(data: ClassifierData): Indexes {
 	let found = indexCache.get(data);
 	if (!found) {
-		const vendor = new Map<string, VendorCode>();
-		for (const [format, codes] of Object.entries(data.vendorCodes)) {
-			for (const code of codes) vendor.set(`${format}\u0000${code.field}\u0000${code.code}`, code);
-		}
 		found = {
 			codes: new Map(data.codes.map((code) => [code.name, code])),
 			statuses: new Map(data.statuses.map((entry) => [entry.status, entry])),
-			vendor,
+			wire: wireCodeIndex(data.codes),
 		};
 		indexCache.set(data, found);
 	}
 	return found;
-}
-
-function detectJson(value: unknown, context: DetectContext): Detection | undefined {
-	for (const detector of JSON_DETECTORS) {
-		const detection = detector(value, context);
-		if (detection) return detection;
-	}
-	return undefined;
 }
 
 /** A JSON body of no known shape: still read its message. */
@@ -151,41 +110,76 @@ interface Detected {
 	fallbackStatus?: number;
 }
 
-function detect(input: ResponseInput, context: DetectContext): Detected {
+/** The body as the catalog's locators read it, and the generic reading when no source claims it. */
+function documentOf(input: ResponseInput): { document: WireDocument; generic: () => Detected } {
 	const body = parseBody(input.body, input.headers, input.parsedBody);
+	const headers = input.headers;
 	switch (body.kind) {
-		case 'json': {
-			const detection = detectJson(body.value, context) ?? detectPlainJson(body.value);
-			return { detection };
-		}
+		case 'json':
+			return {
+				document: { body: { kind: 'json', value: body.value }, headers },
+				generic: () => ({ detection: detectPlainJson(body.value) }),
+			};
 		case 'xml':
-			return { detection: detectXml(body.text, input.headers) ?? detectText(body.text) };
+			return {
+				document: { body: { kind: 'xml', markup: body.text }, headers },
+				generic: () => ({ detection: detectText(body.text) }),
+			};
 		case 'html': {
-			const page = detectHtml(body.text, input.headers);
-			return { detection: page.detection, ...(page.pageStatus ? { fallbackStatus: page.pageStatus } : {}) };
+			const page = detectHtml(body.text, headers);
+			return {
+				document: { body: htmlPage(body.text, page.title, page.heading), headers },
+				generic: () => ({ detection: page.detection, ...(page.pageStatus ? { fallbackStatus: page.pageStatus } : {}) }),
+			};
 		}
 		case 'text':
-			return { detection: detectText(body.text) };
-		case 'empty': {
-			// A bare status is still an answer: JSON detectors may match on headers alone (AWS's x-amzn-ErrorType).
-			const detection = awsJson({}, context) ?? {
-				format: 'text' as Format,
-				fields: {},
-				evidence: [evidence('body', '(empty)', 'no body: only the status and headers tell')],
+			return { document: { body: { kind: 'empty' }, headers }, generic: () => ({ detection: detectText(body.text) }) };
+		case 'empty':
+			return {
+				document: { body: { kind: 'empty' }, headers },
+				generic: () => ({
+					detection: {
+						format: 'text',
+						fields: {},
+						evidence: [evidence('body', '(empty)', 'no body: only the status and headers tell')],
+					},
+				}),
 			};
-			return { detection };
-		}
 	}
+}
+
+function detect(input: ResponseInput, data: ClassifierData, index: Indexes): Detected {
+	const { document, generic } = documentOf(input);
+	const [best] = claims(document, data.sources, index.wire);
+	if (!best) return generic();
+	const scheme = data.sources.find((source) => source.id === best.source)?.codeScheme;
+	const detection = readClaim(best, {
+		document,
+		codes: index.wire,
+		status: input.status,
+		...(scheme ? { scheme } : {}),
+	});
+	if (document.body.kind !== 'html') return { detection };
+	// A page a source claims (Cloudflare's numbered errors) is still a page: keep what the page says.
+	const page = generic();
+	return {
+		...page,
+		detection: {
+			...detection,
+			fields: { ...page.detection.fields, ...detection.fields },
+			evidence: [...page.detection.evidence, ...detection.evidence],
+			notes: [...(page.detection.notes ?? []), ...(detection.notes ?? [])],
+		},
+	};
 }
 
 interface Verdict {
 	category: CategoryId | 'unknown';
 	retryable: boolean | null;
 	/** Which rule decided: the confidence follows from it. */
-	by: 'catalog' | 'vendor' | 'status' | 'message' | 'none';
+	by: 'catalog' | 'inner' | 'status' | 'message' | 'none';
 	/** What decided, for the explanation. */
 	meaning?: string;
-	vendor?: VendorCode;
 }
 
 /** Retry when nothing more specific says: by category. */
@@ -223,23 +217,6 @@ function decide(
 		return { category: code.category, retryable: code.retryable, by: 'catalog' };
 	}
 	const statusEntry = status !== null ? indexes.statuses.get(status) : undefined;
-	const found = findVendor(detection, indexes);
-	const vendor = found && !(found.coarse && statusEntry?.category) ? found.vendor : undefined;
-	if (vendor) {
-		trail.push(evidence(vendor.field, vendor.code, `vendor code table: ${vendor.category}`));
-		return { category: vendor.category, retryable: vendor.retryable, meaning: vendor.meaning, vendor, by: 'vendor' };
-	}
-	const cloudflare = detection.vendorCodes?.find((candidate) => candidate.field === 'cloudflare');
-	const cloudflareEntry = cloudflare ? CLOUDFLARE_CODES[cloudflare.value] : undefined;
-	if (cloudflareEntry && cloudflare) {
-		trail.push(evidence('Cloudflare error', cloudflare.value, `Cloudflare error table: ${cloudflareEntry.category}`));
-		return {
-			by: 'vendor',
-			category: cloudflareEntry.category,
-			retryable: cloudflareEntry.retryable,
-			meaning: cloudflareEntry.meaning,
-		};
-	}
 	// A 403 that names a wait, or says no requests remain, is a rate limit (GitHub sends its limits as 403).
 	if (status === 403 && rateLimited(headers)) {
 		trail.push(
@@ -282,7 +259,6 @@ function retryReasonFor(
 	index: Indexes
 ): string {
 	if (code?.retryNote) return code.retryNote;
-	if (verdict.vendor) return verdict.vendor.meaning;
 	if (verdict.by === 'status' && status !== null) {
 		const entry = index.statuses.get(status);
 		if (entry) return entry.retry;
@@ -293,14 +269,6 @@ function retryReasonFor(
 	return verdict.retryable
 		? 'Failures of this kind clear up by themselves: retry with backoff.'
 		: 'The same request will fail the same way: change it first.';
-}
-
-function findVendor(detection: Detection, { vendor }: Indexes): { vendor: VendorCode; coarse: boolean } | undefined {
-	for (const candidate of detection.vendorCodes ?? []) {
-		const found = vendor.get(`${detection.format}\u0000${candidate.field}\u0000${candidate.value}`);
-		if (found) return { vendor: found, coarse: candidate.coarse === true };
-	}
-	return undefined;
 }
 
 function rateLimited(headers: Headers): boolean {
@@ -322,109 +290,133 @@ const FORMAT_NAMES: Partial<Record<Format, string>> = {
 	json: 'JSON of no known error shape',
 };
 
-function buildResult(input: ResponseInput, data: ClassifierData, options: ClassifyOptions): Classification {
+/** The relayed response as an input of its own: a JSON value, or text that may itself be a response. */
+function relayedInput(relayed: NonNullable<Detection['relayed']>, kind: ResponseInput['kind']): ResponseInput {
+	if (typeof relayed.body === 'string') {
+		const read = readInput(relayed.body);
+		return { ...read, status: relayed.status ?? read.status };
+	}
+	return { kind, status: relayed.status, headers: new Map(), body: '', parsedBody: relayed.body };
+}
+
+function buildResult(input: ResponseInput, data: ClassifierData, options: ClassifyOptions, depth = 0): Classification {
 	const now = options.now ?? Date.now();
 	const index = indexes(data);
-	const context: DetectContext = { status: input.status, headers: input.headers, data };
-	const { detection: outer, fallbackStatus } = detect(input, context);
+	const { detection: found, fallbackStatus } = detect(input, data, index);
 	const trail: Evidence[] = [];
 	if (input.note) trail.push(evidence('input', input.kind, input.note));
 	if (input.status !== null)
 		trail.push(
 			evidence(input.kind === 'http-response' ? 'status line' : 'status', String(input.status), 'the HTTP status')
 		);
+	trail.push(...found.evidence);
 
-	// A relay: classify what the app said, keep the outer layer as the envelope.
-	let detection = outer;
-	let status = input.status ?? outer.bodyStatus ?? fallbackStatus ?? null;
+	let detection = found;
+	let status = input.status ?? detection.bodyStatus ?? fallbackStatus ?? null;
 	let envelope: Classification['envelope'];
-	if (outer.relayed) {
-		const inner = readValue(outer.relayed.body);
-		const innerInput: ResponseInput = { ...inner, kind: input.kind, status: outer.relayed.status, headers: new Map() };
-		const innerDetected = detect(innerInput, { ...context, status: outer.relayed.status });
-		// The relay keeps its own format and catalog entry; the app's fields, evidence and notes join it.
-		detection = {
-			...outer,
-			fields: { ...innerDetected.detection.fields, ...outer.fields },
-			evidence: [...outer.evidence, ...innerDetected.detection.evidence],
-			notes: [...(outer.notes ?? []), ...(innerDetected.detection.notes ?? [])],
-		};
-		envelope = {
-			format: outer.format,
-			status: input.status,
-			note: `The outer response is HTTP ${input.status ?? 200} from Integry; the app’s response inside is ${statusName(outer.relayed.status, index) || 'of unknown status'}${innerDetected.detection.format !== 'json' && innerDetected.detection.format !== 'text' ? ` (${innerDetected.detection.format})` : ''}.`,
-		};
-		status = outer.relayed.status;
-		// The relay's catalog entry decides the category; what the app's own code means is explained beside it.
-		const innerVendor = findVendor(innerDetected.detection, index)?.vendor;
-		if (innerVendor) {
-			detection.notes?.push(
-				`The app’s own code ${innerVendor.code} (${data.sourceNames[innerDetected.detection.format] ?? innerDetected.detection.format}) means: ${innerVendor.meaning}`
-			);
+	let inner: Classification | undefined;
+	const sourceName = (id: string) => data.sourceNames[id] ?? FORMAT_NAMES[id] ?? id;
+
+	if (detection.relayed && depth < MAX_RELAY_DEPTH) {
+		const relayed = detection.relayed;
+		inner = buildResult(
+			relayedInput(relayed, input.kind),
+			data,
+			options.now === undefined ? {} : { now: options.now },
+			depth + 1
+		);
+		// The relay's fields come first; what the inner response says fills the gaps.
+		detection = { ...detection, fields: { ...inner.fields, ...detection.fields } };
+		if (relayed.hasStatus) {
+			envelope = {
+				format: detection.format,
+				status: input.status,
+				note: `The outer response is HTTP ${input.status ?? 200} from ${sourceName(detection.source ?? detection.format)}; ${relayed.sender}’s response inside is ${statusName(relayed.status, index) || 'of unknown status'}${inner.format !== 'json' && inner.format !== 'text' ? ` (${sourceName(inner.format)})` : ''}.`,
+			};
+			status = relayed.status;
 		}
-		trail.push(...detection.evidence);
-		return finish(detection, status, envelope);
-	}
-	if (outer.hiddenUnder200 && input.status === 200) {
+	} else if (detection.hiddenUnder200 && input.status === 200) {
 		envelope = {
-			format: outer.format,
+			format: detection.format,
 			status: 200,
 			note: 'The HTTP status is 200 OK, but the body reports an error: check the body, not only the status.',
 		};
 	}
-	trail.push(...detection.evidence);
-	return finish(detection, status, envelope);
 
-	function finish(found: Detection, httpStatus: number | null, outerLayer: Classification['envelope']): Classification {
-		if (!found.source && options.source && httpStatus !== null) {
-			const candidates = data.codes.filter((entry) => entry.source === options.source && entry.status === httpStatus);
-			if (candidates.length === 1 && candidates[0]) {
-				found = { ...found, source: options.source, catalogId: candidates[0].id };
-				trail.push(evidence('source', options.source, `given as the sender; its only entry with status ${httpStatus}`));
-			}
+	// The caller's word on the sender counts only where the body's own code did not name an entry.
+	if (!detection.code && options.source && detection.source !== options.source && status !== null) {
+		const only = index.wire.onlyWithStatus(options.source, status);
+		if (only) {
+			detection = { ...detection, source: options.source, code: only };
+			trail.push(evidence('source', options.source, `given as the sender; its only entry with status ${status}`));
 		}
-		const code = found.source && found.catalogId ? index.codes.get(`${found.source}/${found.catalogId}`) : undefined;
-		const verdict = decide(found, code, httpStatus, input.headers, index, trail);
-		let retryable = verdict.retryable;
-		let retryReason = retryReasonFor(verdict, code, httpStatus, index);
-		if (found.retryable !== undefined) {
-			retryable = found.retryable;
-			retryReason = found.retryable
-				? 'The body says the failure is retryable.'
-				: 'The body does not mark the failure as retryable.';
-		}
-		// The wait: the body's own (pause-integration, RetryInfo) wins over headers.
-		let retryAfterSeconds: number | null = found.retryAfterSeconds ?? null;
-		const timing = retryTiming(input.headers, now);
-		if (retryAfterSeconds === null && timing) {
-			retryAfterSeconds = timing.seconds;
-			trail.push(evidence(timing.header, timing.value, `wait ${timing.seconds} s before retrying`));
-		}
-		if (retryAfterSeconds !== null && retryable === false && verdict.category !== 'quota') {
-			// A server that names a wait is saying a later retry can work.
-			retryable = true;
-		}
-		const request = requestIdHeader(input.headers);
-		const fields: ExtractedFields = compactFields({
-			...found.fields,
-			requestId: found.fields.requestId ?? request?.value,
-		});
-		return assemble({
-			found,
-			code,
-			status: httpStatus,
-			verdict,
-			retryable,
-			retryReason,
-			retryAfterSeconds,
-			fields,
-			envelope: outerLayer,
-			input,
-			data,
-			index,
-			trail,
-		});
 	}
+	let code = detection.code;
+	const statusEntry = status !== null ? index.statuses.get(status) : undefined;
+	// A broad class (Stripe's `error.type`) holds with its own status; with any other, the status says more.
+	if (code && detection.coarse && status !== null && statusEntry?.category && code.status !== status) {
+		trail.push(
+			evidence('status', String(status), `${code.name} is a broad class sent with many statuses: ${status} says more`)
+		);
+		code = undefined;
+	}
+	let verdict = decide(detection, code, status, input.headers, index, trail);
+	// The relayed response decides what it means when it names a catalog code of its own.
+	if (inner?.code && inner.category !== 'unknown') {
+		verdict = { category: inner.category, retryable: inner.retryable, by: 'inner' };
+		trail.push(
+			evidence(
+				'inner',
+				inner.code,
+				`the relayed response’s own code decides: ${inner.category}, retry ${inner.retryable ?? 'depends'}`
+			)
+		);
+		detection.notes?.push(
+			`Inside it, ${sourceName(inner.source ?? inner.format)} answered ${inner.code}: ${inner.title}.`
+		);
+	}
+	let retryable = verdict.retryable;
+	let retryReason = verdict.by === 'inner' && inner ? inner.retryReason : retryReasonFor(verdict, code, status, index);
+	if (detection.retryable !== undefined) {
+		retryable = detection.retryable;
+		retryReason = detection.retryable
+			? 'The body says the failure is retryable.'
+			: 'The body does not mark the failure as retryable.';
+	}
+	// The wait: the body's own (pause-integration, RetryInfo) wins over headers, then the relayed response's.
+	let retryAfterSeconds: number | null = detection.retryAfterSeconds ?? null;
+	const timing = retryTiming(input.headers, now);
+	if (retryAfterSeconds === null && timing) {
+		retryAfterSeconds = timing.seconds;
+		trail.push(evidence(timing.header, timing.value, `wait ${timing.seconds} s before retrying`));
+	}
+	if (retryAfterSeconds === null && verdict.by === 'inner' && inner?.retryAfterSeconds != null)
+		retryAfterSeconds = inner.retryAfterSeconds;
+	if (retryAfterSeconds !== null && retryable === false && verdict.category !== 'quota') {
+		// A server that names a wait is saying a later retry can work.
+		retryable = true;
+	}
+	const request = requestIdHeader(input.headers);
+	const fields: ExtractedFields = compactFields({
+		...detection.fields,
+		requestId: detection.fields.requestId ?? request?.value,
+	});
+	return assemble({
+		found: detection,
+		code,
+		status,
+		verdict,
+		retryable,
+		retryReason,
+		retryAfterSeconds,
+		fields,
+		envelope,
+		inner,
+		input,
+		data,
+		index,
+		trail,
+	});
 }
 
 interface Parts {
@@ -437,6 +429,7 @@ interface Parts {
 	retryAfterSeconds: number | null;
 	fields: ExtractedFields;
 	envelope: Classification['envelope'];
+	inner: Classification | undefined;
 	input: ResponseInput;
 	data: ClassifierData;
 	index: Indexes;
@@ -444,8 +437,21 @@ interface Parts {
 }
 
 function assemble(parts: Parts): Classification {
-	const { found, code, status, verdict, retryable, retryAfterSeconds, fields, envelope, input, data, index, trail } =
-		parts;
+	const {
+		found,
+		code,
+		status,
+		verdict,
+		retryable,
+		retryAfterSeconds,
+		fields,
+		envelope,
+		inner,
+		input,
+		data,
+		index,
+		trail,
+	} = parts;
 	const retryReason =
 		retryAfterSeconds !== null && retryable !== false
 			? `${parts.retryReason} The response asks to wait ${retryAfterSeconds} s.`
@@ -457,8 +463,8 @@ function assemble(parts: Parts): Classification {
 
 	const title = code
 		? code.title
-		: verdict.vendor
-			? `${sourceName}: ${verdict.vendor.code}`
+		: found.source && fields.vendorCode
+			? `${sourceName}: ${fields.vendorCode}`
 			: statusEntry
 				? `${status} ${statusEntry.name}${found.format === 'html' ? ' (HTML page)' : ''}`
 				: category
@@ -479,8 +485,10 @@ function assemble(parts: Parts): Classification {
 	const nextSteps: string[] = [];
 	if (retryAfterSeconds !== null && retryable !== false)
 		nextSteps.push(`Wait ${retryAfterSeconds} seconds before retrying: the response asks for it.`);
-	if (code) nextSteps.push(...code.fixes);
-	else if (category) nextSteps.push(category.handling);
+	if (verdict.by === 'inner' && inner)
+		nextSteps.push(...inner.nextSteps.filter((step) => !step.startsWith('If you contact support')));
+	if (code) nextSteps.push(...code.fixes.filter((fix) => !nextSteps.includes(fix)));
+	else if (category && verdict.by !== 'inner') nextSteps.push(category.handling);
 	if (!code && statusEntry && !category) nextSteps.push(statusEntry.retry);
 	if (fields.requestId) nextSteps.push(`If you contact support, quote the request id ${fields.requestId}.`);
 	else if (fields.instance) nextSteps.push(`If you contact support, quote ${fields.instance}.`);
@@ -503,7 +511,7 @@ function assemble(parts: Parts): Classification {
 		retryReason,
 		retryAfterSeconds,
 		confidence:
-			verdict.by === 'catalog' || verdict.by === 'vendor'
+			verdict.by === 'catalog' || verdict.by === 'inner'
 				? 'high'
 				: verdict.by === 'status' || found.source
 					? 'medium'
@@ -520,6 +528,7 @@ function assemble(parts: Parts): Classification {
 			...(sourceId ? { source: sourceUrl(sourceId) } : {}),
 		},
 		...(envelope ? { envelope } : {}),
+		...(inner ? { inner } : {}),
 	};
 }
 

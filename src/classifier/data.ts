@@ -8,13 +8,16 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import { CATEGORIES } from '../catalog/categories.ts';
-import type { CategoryId, VendorCode } from '../catalog/schema.ts';
+import type { CategoryId, CodeScheme, WireFormat } from '../catalog/schema.ts';
 
 export interface ClassifierCode {
 	name: string;
 	source: string;
 	id: string;
 	wireCode?: string;
+	wireField?: string;
+	wirePattern?: string;
+	wireAlso: { field: string; code: string }[];
 	status: number;
 	category: CategoryId;
 	retryable: boolean | null;
@@ -22,6 +25,12 @@ export interface ClassifierCode {
 	title: string;
 	summary: string;
 	fixes: string[];
+}
+
+export interface ClassifierSource {
+	id: string;
+	wire: WireFormat[];
+	codeScheme?: CodeScheme;
 }
 
 export interface ClassifierStatus {
@@ -44,8 +53,8 @@ export interface ClassifierData {
 	codes: ClassifierCode[];
 	statuses: ClassifierStatus[];
 	categories: ClassifierCategory[];
-	/** Vendor code tables by format id (the upstream formats' `vendorCodes`). */
-	vendorCodes: Record<string, VendorCode[]>;
+	/** The sources that declare a wire format, in catalog order, with what reading them needs. */
+	sources: ClassifierSource[];
 	/** Display names of sources and formats by id. */
 	sourceNames: Record<string, string>;
 }
@@ -57,6 +66,9 @@ export function toClassifierData(catalog: Catalog): ClassifierData {
 			source: code.source,
 			id: code.id,
 			...(code.wireCode ? { wireCode: code.wireCode } : {}),
+			...(code.wireField ? { wireField: code.wireField } : {}),
+			...(code.wirePattern ? { wirePattern: code.wirePattern } : {}),
+			wireAlso: code.wireAlso,
 			status: code.status,
 			category: code.category,
 			retryable: code.retryable,
@@ -74,9 +86,13 @@ export function toClassifierData(catalog: Catalog): ClassifierData {
 			meaning: entry.meaning,
 		})),
 		categories: CATEGORIES.map(({ id, title, meaning, handling }) => ({ id, title, meaning, handling })),
-		vendorCodes: Object.fromEntries(
-			catalog.sources.filter((source) => source.vendorCodes.length > 0).map((source) => [source.id, source.vendorCodes])
-		),
+		sources: catalog.sources
+			.filter((source) => source.wire.length > 0)
+			.map((source) => ({
+				id: source.id,
+				wire: source.wire,
+				...(source.codeScheme ? { codeScheme: source.codeScheme } : {}),
+			})),
 		sourceNames: Object.fromEntries(catalog.sources.map((source) => [source.id, source.name])),
 	};
 }

@@ -5,7 +5,7 @@
 export { classify, type ClassifyOptions } from './classify.ts';
 export { toClassifierData, type ClassifierData } from './data.ts';
 export {
-	FORMATS,
+	GENERIC_FORMATS,
 	type Classification,
 	type Evidence,
 	type ExtractedFields,

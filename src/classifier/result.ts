@@ -4,30 +4,13 @@
  */
 import type { CategoryId } from '../catalog/schema.ts';
 
-/** The envelopes the classifier recognises (SPEC §3 `format`). */
-export const FORMATS = [
-	'rfc9457',
-	'google',
-	'graphql',
-	'jsonapi',
-	'stripe',
-	'github',
-	'aws',
-	'odata',
-	'salesforce',
-	'slack',
-	'twilio',
-	'hubspot',
-	'shopify',
-	'botpress',
-	'integration-labs',
-	'integry',
-	'synchive',
-	'html',
-	'text',
-	'json',
-] as const;
-export type Format = (typeof FORMATS)[number];
+/**
+ * The envelope recognised (SPEC §3 `format`): the id of a catalog source
+ * with a wire format, or one of these generic shapes. Source ids are data,
+ * so the type is a string; these are the shapes the code itself knows.
+ */
+export const GENERIC_FORMATS = ['html', 'text', 'json'] as const;
+export type Format = string;
 
 /** Which input form was recognised. */
 export type InputKind = 'http-response' | 'body' | 'response-object' | 'har' | 'empty';
@@ -93,4 +76,10 @@ export interface Classification {
 	 * GraphQL or Slack errors under HTTP 200): the outer layer, described.
 	 */
 	envelope?: { format: Format; status: number | null; note: string };
+	/**
+	 * The relayed error inside this one (Integry `output`, Integration Labs
+	 * `platform_error`, a SyncHive reply's `technicalInfo`), classified the
+	 * same way (SPEC §3 `inner`).
+	 */
+	inner?: Classification;
 }

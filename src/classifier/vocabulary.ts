@@ -44,7 +44,8 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 		label: '“already exists” / “duplicate”',
 	},
 	{
-		pattern: /not found|does not exist|doesn't exist|no such|unknown (?:resource|object|record)/i,
+		pattern:
+			/not found|does not exist|doesn't exist|no such|unknown (?:resource|object|record)|could not resolve to an? /i,
 		category: 'not-found',
 		label: '“not found”',
 	},
@@ -83,38 +84,3 @@ export function categoryFromMessage(message: string | undefined): MessageRule | 
 	const head = message.slice(0, 2000);
 	return MESSAGE_RULES.find((rule) => rule.pattern.test(head));
 }
-
-/** Cloudflare's own error numbers on its HTML pages (not HTTP statuses of the origin). */
-export const CLOUDFLARE_CODES: Readonly<
-	Record<string, { category: CategoryId; retryable: boolean | null; meaning: string }>
-> = {
-	'1015': {
-		category: 'rate-limit',
-		retryable: true,
-		meaning: 'You are being rate limited by the site’s Cloudflare rules.',
-	},
-	'1020': { category: 'permission', retryable: false, meaning: 'Access denied by a Cloudflare firewall rule.' },
-	'520': {
-		category: 'upstream',
-		retryable: true,
-		meaning: 'The origin server returned an empty, unknown or unexpected response.',
-	},
-	'521': {
-		category: 'unavailable',
-		retryable: true,
-		meaning: 'The origin web server refused Cloudflare’s connection (it is down).',
-	},
-	'522': { category: 'timeout', retryable: true, meaning: 'Cloudflare timed out connecting to the origin server.' },
-	'523': { category: 'unavailable', retryable: true, meaning: 'Cloudflare could not reach the origin server.' },
-	'524': {
-		category: 'timeout',
-		retryable: null,
-		meaning: 'The origin accepted the connection but did not answer in time (100 s).',
-	},
-	'525': {
-		category: 'unavailable',
-		retryable: false,
-		meaning: 'The TLS handshake between Cloudflare and the origin failed.',
-	},
-	'526': { category: 'unavailable', retryable: false, meaning: 'The origin’s TLS certificate is invalid.' },
-};

@@ -52,6 +52,11 @@ export function renderExplanation(result: Classification, style: Style, siteUrl:
 			result.category,
 			retry,
 		].join(' · '),
+		...(result.inner
+			? [
+					`Inside: ${clean(result.inner.title)} · ${[result.inner.code ?? result.inner.format, result.inner.status !== null ? `HTTP ${result.inner.status}` : 'no status', result.inner.category].join(' · ')}`,
+				]
+			: []),
 		'',
 		clean(result.explanation),
 	];
@@ -70,7 +75,9 @@ export function renderExplanation(result: Classification, style: Style, siteUrl:
 		for (const item of result.evidence)
 			lines.push(style.dim(`  ${clean(item.field)} = ${clean(item.value)}: ${clean(item.rule)}`));
 	}
-	const links = Object.values(result.links).map((path) => `${siteUrl}${path}`);
+	// The relayed response's own code page comes right after the relay's.
+	const paths = [...Object.values(result.links), ...(result.inner?.links.code ? [result.inner.links.code] : [])];
+	const links = [...new Set(paths)].map((path) => `${siteUrl}${path}`);
 	if (links.length > 0) lines.push('', style.bold('Read more'), ...links.map((link) => `  ${link}`));
 	return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import { readPasted, type Pasted } from './pasted.ts';
 import { createReporter } from './report.ts';
 import { lintRfc9457 } from './rfc9457.ts';
 import { lintSyncHive } from './synchive.ts';
+import type { CodeScheme } from '../catalog/schema.ts';
 import { LINT_TARGETS, type Finding, type LintReport, type LintTarget } from './types.ts';
 
 const TARGET_NAMES: Readonly<Record<LintTarget, string>> = {
@@ -72,7 +73,12 @@ function byLine(findings: Finding[]): Finding[] {
 		.map(({ finding }) => finding);
 }
 
-export function lintResponse(text: string, target?: LintTarget): LintReport {
+/** What the linters need from the catalog: SyncHive's logCode scheme, among the sources' code schemes. */
+export interface LintCatalog {
+	sources: readonly { id: string; codeScheme?: CodeScheme }[];
+}
+
+export function lintResponse(text: string, target: LintTarget | undefined, catalog: LintCatalog): LintReport {
 	const requested = target !== undefined && LINT_TARGETS.includes(target) ? target : undefined;
 	let chosen: LintTarget = requested ?? 'rfc9457';
 	let pasted: Pasted | null = null;
@@ -89,7 +95,10 @@ export function lintResponse(text: string, target?: LintTarget): LintReport {
 			);
 		}
 		if (chosen === 'rfc9457') lintRfc9457(pasted, out);
-		else lintSyncHive(pasted, chosen === 'synchive-publish-error' ? 'publish' : 'process', out);
+		else {
+			const scheme = catalog.sources.find((source) => source.id === 'synchive')?.codeScheme;
+			lintSyncHive(pasted, chosen === 'synchive-publish-error' ? 'publish' : 'process', scheme, out);
+		}
 		const findings = byLine(out.findings);
 		return { target: chosen, findings, summary: summarise(chosen, findings, pasted) };
 	} catch (error) {

@@ -3,6 +3,8 @@
  * `PUT /v1/data` (publish) or `PUT /v1/process` fails, so SyncHive can show
  * the end user a message, log the event code and decide whether to retry.
  */
+import { readSchemeCode } from '../catalog/code-scheme.ts';
+import type { CodeScheme } from '../catalog/schema.ts';
 import { bodyObject } from './body.ts';
 import type { Pasted } from './pasted.ts';
 import { contentType, has, isRecord, jsonType, show, technicalSign, uriReference, type Reporter } from './report.ts';
@@ -15,9 +17,6 @@ export const SYNCHIVE_TYPES: Readonly<Record<SyncHiveReply, string>> = {
 };
 
 const ENDPOINTS: Readonly<Record<SyncHiveReply, string>> = { publish: 'PUT /v1/data', process: 'PUT /v1/process' };
-
-/** Event-code ranges from SyncHive's logging docs. */
-const LOG_RANGES = '1000–1999 Data, 2000–2999 Logic, 3000–3999 Filter, 4000–4999 Contact, 5000–5999 Exchange';
 
 function checkHead(pasted: Pasted, reply: SyncHiveReply, out: Reporter): void {
 	if (pasted.status !== null && pasted.status !== 500) {
@@ -87,7 +86,7 @@ function logCodeProblem(value: string, example: string): [string, string] {
 	return ['it is not four digits and a level letter', `Use four digits followed by N, W or E, ${example}.`];
 }
 
-function checkLogCode(body: Record<string, unknown>, out: Reporter): void {
+function checkLogCode(body: Record<string, unknown>, scheme: CodeScheme | undefined, out: Reporter): void {
 	const example = 'e.g. "4005E" (code 4005, level E)';
 	if (!has(body, 'logCode')) {
 		out.error(
@@ -117,7 +116,6 @@ function checkLogCode(body: Record<string, unknown>, out: Reporter): void {
 		out.error('synchive-logcode', `\`logCode\` ${show(code)} is malformed: ${problem}.`, fix, where);
 		return;
 	}
-	const number = Number(value.slice(0, 4));
 	const level = value.slice(4);
 	if (level !== 'E') {
 		out.warning(
@@ -127,10 +125,13 @@ function checkLogCode(body: Record<string, unknown>, out: Reporter): void {
 			where
 		);
 	}
-	if (number < 1000 || number > 5999) {
+	// The ranges are the catalog's (SyncHive's `codeScheme`), written once there.
+	const reading = scheme ? readSchemeCode(scheme, value) : undefined;
+	if (scheme && !reading?.range) {
+		const ranges = scheme.ranges.map((range) => `${range.from}–${range.to} ${range.meaning.split(':')[0]}`).join(', ');
 		out.warning(
 			'synchive-logcode-range',
-			`\`logCode\` ${show(code)} is outside SyncHive's documented ranges (${LOG_RANGES}).`,
+			`\`logCode\` ${show(code)} is outside SyncHive's documented ranges (${ranges}).`,
 			'Pick a code in the range of the stage that failed; 4000–4999 is for errors from the external system.',
 			where
 		);
@@ -288,12 +289,17 @@ function checkLinkIdentities(body: Record<string, unknown>, reply: SyncHiveReply
 	});
 }
 
-export function lintSyncHive(pasted: Pasted, reply: SyncHiveReply, out: Reporter): void {
+export function lintSyncHive(
+	pasted: Pasted,
+	reply: SyncHiveReply,
+	scheme: CodeScheme | undefined,
+	out: Reporter
+): void {
 	checkHead(pasted, reply, out);
 	const body = bodyObject(pasted, out, 'synchive-json-object');
 	if (!body) return;
 	checkType(body, reply, out);
-	checkLogCode(body, out);
+	checkLogCode(body, scheme, out);
 	checkDetail(body, out);
 	checkOptional(body, out);
 	checkLinkIdentities(body, reply, out);

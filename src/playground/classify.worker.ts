@@ -42,7 +42,7 @@ function work(message: WorkMessage, catalog: ClassifierData): WorkResult {
 	const result = classify(input, catalog);
 	const lint =
 		message.mode === 'check'
-			? lintResponse(message.text, message.target === 'auto' ? undefined : message.target)
+			? lintResponse(message.text, message.target === 'auto' ? undefined : message.target, catalog)
 			: null;
 	return {
 		type: 'result',

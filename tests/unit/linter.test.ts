@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lintResponse, type Finding, type LintReport } from '../../src/linter/index.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { toClassifierData } from '../../src/classifier/data.ts';
+import { lintResponse as lintWith, type Finding, type LintReport } from '../../src/linter/index.ts';
+import type { LintTarget } from '../../src/linter/types.ts';
+
+const catalog = toClassifierData((await loadCatalog(process.cwd())).catalog);
+/** The linters read SyncHive's logCode scheme from the catalog, as the playground does. */
+const lintResponse = (text: string, target?: LintTarget) => lintWith(text, target, catalog);
 
 /** A raw response: status line, headers, blank line, body lines. */
 function http(statusLine: string, headers: readonly string[], body: readonly string[]): string {

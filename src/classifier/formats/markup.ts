@@ -1,42 +1,11 @@
 /**
- * Bodies that are not JSON: AWS XML errors, proxy and gateway HTML pages,
- * and plain text.
+ * Bodies no source claims: proxy and gateway HTML pages, and plain text.
+ * A page that a source does claim (Cloudflare's numbered errors) is read
+ * here too, and the source's reading is laid over it.
  */
 import { firstElementText, visibleText } from '../body.ts';
 import type { Headers } from '../headers.ts';
 import { compactFields, evidence, type Detection } from './detection.ts';
-
-/** AWS query/REST XML: `<Error><Code>…</Code><Message>…</Message><RequestId>…`. */
-export function detectXml(markup: string, headers: Headers): Detection | undefined {
-	const code = firstElementText(markup, 'Code');
-	if (!code) return undefined;
-	// Twilio's XML representation: <TwilioResponse><RestException><Code>…<MoreInfo>…<Status>…
-	if (/<RestException[\s>]/.test(markup.slice(0, 4096))) {
-		const status = Number(firstElementText(markup, 'Status'));
-		return {
-			format: 'twilio',
-			vendorCodes: [{ field: 'code', value: code }],
-			...(status >= 100 && status <= 599 ? { bodyStatus: status } : {}),
-			fields: compactFields({
-				message: firstElementText(markup, 'Message'),
-				vendorCode: code,
-				docUrl: firstElementText(markup, 'MoreInfo'),
-			}),
-			evidence: [evidence('RestException.Code', code, 'Twilio XML error')],
-		};
-	}
-	return {
-		format: 'aws',
-		vendorCodes: [{ field: '__type', value: code }],
-		fields: compactFields({
-			message: firstElementText(markup, 'Message'),
-			vendorCode: code,
-			requestId:
-				firstElementText(markup, 'RequestId') ?? headers.get('x-amz-request-id') ?? headers.get('x-amzn-requestid'),
-		}),
-		evidence: [evidence('Error.Code', code, 'AWS XML error')],
-	};
-}
 
 /** Who served an HTML error page, from its text and headers: a proxy, not the API. */
 const PAGE_SERVERS: [RegExp, string][] = [
@@ -55,6 +24,8 @@ const PAGE_SERVERS: [RegExp, string][] = [
 
 export interface HtmlPage {
 	detection: Detection;
+	title?: string;
+	heading?: string;
 	/** A status read from the page's title or heading ("502 Bad Gateway", "Error 524"). */
 	pageStatus?: number;
 }
@@ -66,24 +37,20 @@ export function detectHtml(markup: string, headers: Headers): HtmlPage {
 	const server = headers.get('server') ?? '';
 	const served = PAGE_SERVERS.find(([pattern]) => pattern.test(`${server} ${title ?? ''} ${text}`))?.[1];
 	const statusMatch = /\b([45]\d\d)\b/.exec(`${title ?? ''} ${heading ?? ''}`);
-	const cloudflareCode = /\berror (?:code )?(1\d{3}|5[2-3]\d)\b/i.exec(`${title ?? ''} ${text}`)?.[1];
 	const message =
 		[title, heading]
 			.filter((part, index, all): part is string => part !== undefined && all.indexOf(part) === index)
 			.join(' — ') || text.slice(0, 200);
-	const pageStatus = statusMatch
-		? Number(statusMatch[1])
-		: cloudflareCode?.startsWith('5')
-			? Number(cloudflareCode)
-			: undefined;
+	const pageStatus = statusMatch ? Number(statusMatch[1]) : undefined;
 	return {
 		...(pageStatus ? { pageStatus } : {}),
+		...(title ? { title } : {}),
+		...(heading ? { heading } : {}),
 		detection: {
 			format: 'html',
-			...(cloudflareCode ? { vendorCodes: [{ field: 'cloudflare', value: cloudflareCode }] } : {}),
 			fields: compactFields({
 				message,
-				vendorCode: cloudflareCode ? `Cloudflare ${cloudflareCode}` : served,
+				vendorCode: served,
 				requestId: headers.get('cf-ray'),
 			}),
 			evidence: [

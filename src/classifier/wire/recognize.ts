@@ -1,0 +1,155 @@
+/**
+ * Which error system sent a response: every source's declared signatures
+ * (`wire[].recognize` in the catalog) are tested, and the claim with the
+ * most specific evidence wins.
+ *
+ * Evidence is specific when it could only come from that vendor: a value
+ * (an own code, a literal, a pattern), a header, a media type, or a member
+ * name the vendor owns. A bare shape (these members exist) is weaker, so a
+ * body that merely looks alike never outranks one that names its sender.
+ */
+import type { WireCondition, WireFormat } from '../../catalog/schema.ts';
+import { mediaType } from '../headers.ts';
+import { isRecord } from '../json-path.ts';
+import type { WireCodeIndex } from './codes.ts';
+import { asText, locate, type WireDocument } from './locate.ts';
+
+export interface WireSource {
+	id: string;
+	wire: WireFormat[];
+}
+
+export interface Claim {
+	source: string;
+	format: WireFormat;
+	/** The conditions of the signature that held. */
+	matched: readonly WireCondition[];
+	/** Specific conditions, then all conditions: compared in that order. */
+	score: readonly [number, number];
+}
+
+/** Test a located value against a condition's value tests. */
+function valuePasses(value: unknown, condition: WireCondition, source: string, codes: WireCodeIndex): boolean {
+	if (condition.type !== undefined && jsonType(value) !== condition.type) return false;
+	const text = asText(value);
+	const fold = (item: string) => (condition.ignoreCase ? item.toLowerCase() : item);
+	if (condition.equals !== undefined) {
+		if (
+			typeof condition.equals === 'string'
+				? text === undefined || fold(text) !== fold(condition.equals)
+				: value !== condition.equals
+		)
+			return false;
+	}
+	if (condition.oneOf !== undefined) {
+		const ok = condition.oneOf.some((option) =>
+			typeof option === 'string' ? text !== undefined && fold(text) === fold(option) : value === option
+		);
+		if (!ok) return false;
+	}
+	if (condition.matches !== undefined) {
+		if (text === undefined || !compiled(condition.matches, condition.ignoreCase).test(text)) return false;
+	}
+	if (condition.isCode && (text === undefined || !codes.has(source, condition.at ?? '', text, condition.ignoreCase)))
+		return false;
+	return true;
+}
+
+function jsonType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	return typeof value === 'object' ? 'object' : typeof value;
+}
+
+const patterns = new Map<string, RegExp>();
+/** Catalog patterns compile once; `new RegExp` on every response would dominate small inputs. */
+export function compiled(pattern: string, ignoreCase = false): RegExp {
+	const key = `${ignoreCase ? 'i' : ''}/${pattern}`;
+	let found = patterns.get(key);
+	if (!found) {
+		found = new RegExp(pattern, ignoreCase ? 'i' : '');
+		patterns.set(key, found);
+	}
+	return found;
+}
+
+export function conditionHolds(
+	condition: WireCondition,
+	document: WireDocument,
+	source: string,
+	codes: WireCodeIndex
+): boolean {
+	if (condition.mediaType !== undefined) return mediaType(document.headers) === condition.mediaType.toLowerCase();
+	const root = document.body.kind === 'json' ? document.body.value : undefined;
+	if (condition.atLeast !== undefined) {
+		return (
+			isRecord(root) && (condition.of ?? []).filter((name) => Object.hasOwn(root, name)).length >= condition.atLeast
+		);
+	}
+	if (condition.onlyMembers !== undefined) {
+		const allowed = new Set(condition.onlyMembers);
+		return isRecord(root) && Object.keys(root).length > 0 && Object.keys(root).every((name) => allowed.has(name));
+	}
+	const values = locate(document, condition.at ?? '');
+	if (condition.absent) return values.length === 0;
+	return values.some((value) => value !== undefined && valuePasses(value, condition, source, codes));
+}
+
+/** Evidence that names the vendor, as against a shape others share. */
+export function isSpecific(condition: WireCondition): boolean {
+	return (
+		condition.specific === true ||
+		condition.equals !== undefined ||
+		condition.oneOf !== undefined ||
+		condition.matches !== undefined ||
+		condition.isCode === true ||
+		condition.mediaType !== undefined ||
+		(condition.at?.startsWith('header:') === true && condition.absent !== true)
+	);
+}
+
+function bodyFits(format: WireFormat, document: WireDocument): boolean {
+	return format.body === 'any' || format.body === document.body.kind;
+}
+
+/** Every source's claim on the response, best first. */
+export function claims(document: WireDocument, sources: readonly WireSource[], codes: WireCodeIndex): Claim[] {
+	const found: Claim[] = [];
+	for (const source of sources) {
+		for (const format of source.wire) {
+			if (!bodyFits(format, document)) continue;
+			let best: Claim | undefined;
+			for (const signature of format.recognize) {
+				if (!signature.all.every((condition) => conditionHolds(condition, document, source.id, codes))) continue;
+				const score = [signature.all.filter(isSpecific).length, signature.all.length] as const;
+				if (!best || compareScores(score, best.score) > 0)
+					best = { source: source.id, format, matched: signature.all, score };
+			}
+			if (best) found.push(best);
+		}
+	}
+	return found.sort((a, b) => compareClaims(b, a));
+}
+
+function compareScores(a: readonly [number, number], b: readonly [number, number]): number {
+	return a[0] - b[0] || a[1] - b[1];
+}
+
+/** Positive when `a` beats `b`: more specific evidence, then more evidence, then a dialect over its base. */
+function compareClaims(a: Claim, b: Claim): number {
+	const byScore = compareScores(a.score, b.score);
+	if (byScore !== 0) return byScore;
+	if (a.format.refines === b.source) return 1;
+	if (b.format.refines === a.source) return -1;
+	return 0;
+}
+
+/**
+ * The claims that tie for first place with different sources. Empty when
+ * one sender is clear; the catalog tests require that for every example.
+ */
+export function rivals(found: readonly Claim[]): Claim[] {
+	const [first] = found;
+	if (!first) return [];
+	return found.filter((claim) => claim !== first && claim.source !== first.source && compareClaims(first, claim) === 0);
+}
