@@ -66,6 +66,11 @@ const cases: [query: string, expected: string][] = [
 	['409', '/status/409/'],
 	['429', '/status/429/'],
 	['Unprocessable Content', '/status/422/'],
+	// Upstream vendors' codes have pages of their own, found by the wire code as sent.
+	['card_declined', '/codes/stripe/card-declined/'],
+	['NoSuchKey', '/codes/aws/no-such-key/'],
+	['INVALID_SESSION_ID', '/codes/salesforce/invalid-session-id/'],
+	['network-409', '/codes/integry/network-409/'],
 ];
 
 for (const [query, expected] of cases) {
