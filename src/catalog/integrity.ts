@@ -155,6 +155,15 @@ export function checkIntegrity(files: CatalogFiles): CatalogProblem[] {
 				}
 			});
 			code.examples.forEach((example, index) => {
+				// `status` is what arrives on the wire; a relayed app's status is a wire code (Integry's network_code).
+				if (example.status !== code.status && !code.otherStatuses.includes(example.status)) {
+					problems.push({
+						file: code.file,
+						entry: code.name,
+						field: `examples.${index}.status`,
+						message: `${example.status} is neither the entry's status (${code.status}) nor one of its otherStatuses: an entry's status is the one that arrives on the wire`,
+					});
+				}
 				if (!statuses.has(example.status)) {
 					problems.push({
 						file: code.file,

@@ -333,7 +333,6 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 				status: input.status,
 				note: `The outer response is HTTP ${input.status ?? 200} from ${sourceName(detection.source ?? detection.format)}; ${relayed.sender}’s response inside is ${statusName(relayed.status, index) || 'of unknown status'}${inner.format !== 'json' && inner.format !== 'text' ? ` (${sourceName(inner.format)})` : ''}.`,
 			};
-			status = relayed.status;
 		}
 	} else if (detection.hiddenUnder200 && input.status === 200) {
 		envelope = {
@@ -361,8 +360,9 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 		code = undefined;
 	}
 	let verdict = decide(detection, code, status, input.headers, index, trail);
-	// The relayed response decides what it means when it names a catalog code of its own.
-	if (inner?.code && inner.category !== 'unknown') {
+	// The relayed response decides what it means when it names a catalog code of its own,
+	// or when the relay itself names no entry (an app status the catalog has no entry for).
+	if (inner && inner.category !== 'unknown' && (inner.code || !code)) {
 		verdict = { category: inner.category, retryable: inner.retryable, by: 'inner' };
 		trail.push(
 			evidence(

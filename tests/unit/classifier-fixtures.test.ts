@@ -18,6 +18,8 @@ interface Fixture {
 		format: string;
 		category: string;
 		status?: number | null;
+		/** A relay's inner status (Integry's network_code). */
+		innerStatus?: number | null;
 		retryable?: boolean | null;
 		code?: string | null;
 		vendorCode?: string;
@@ -48,6 +50,7 @@ for (const file of files) {
 				expect(result.format, why).toBe(expected.format);
 				expect(result.category, why).toBe(expected.category);
 				if ('status' in expected) expect(result.status, why).toBe(expected.status);
+				if ('innerStatus' in expected) expect(result.inner?.status, why).toBe(expected.innerStatus);
 				if ('retryable' in expected) expect(result.retryable, why).toBe(expected.retryable);
 				if ('code' in expected) expect(result.code, why).toBe(expected.code);
 				if ('vendorCode' in expected) expect(result.fields.vendorCode, why).toBe(expected.vendorCode);
