@@ -7,6 +7,7 @@ import { createCatalog, type Catalog } from './catalog.ts';
 import { checkIntegrity } from './integrity.ts';
 import { CatalogError, type CatalogProblem } from './problems.ts';
 import { readCatalogFiles } from './read.ts';
+import { checkQuotes } from './quote-integrity.ts';
 import { checkWire } from './wire-integrity.ts';
 
 export interface LoadResult {
@@ -25,7 +26,10 @@ export function catalogDirectory(root: string): string {
 
 export async function loadCatalog(root: string, catalogDir = catalogDirectory(root)): Promise<LoadResult> {
 	const { files, problems } = await readCatalogFiles(root, catalogDir);
-	return { catalog: createCatalog(files), problems: [...problems, ...checkIntegrity(files), ...checkWire(files)] };
+	return {
+		catalog: createCatalog(files),
+		problems: [...problems, ...checkIntegrity(files), ...checkWire(files), ...checkQuotes(files)],
+	};
 }
 
 /** Like `loadCatalog`, but any problem is fatal: what the build wants. */

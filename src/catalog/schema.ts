@@ -92,6 +92,21 @@ export const fieldDescriptionSchema = z
 	.strict();
 export type FieldDescription = z.infer<typeof fieldDescriptionSchema>;
 
+/**
+ * Text shown between quotation marks in an entry's prose, declared as a
+ * quote: words from the vendor's docs (`docs`), or a message as a server or
+ * client sends it (`message`). Either way it is exact and carries the page
+ * it comes from, which must be one of the entry's references.
+ */
+export const quoteSchema = z
+	.object({
+		text: nonEmpty,
+		url: z.url('must be an absolute URL'),
+		kind: z.enum(['docs', 'message']).default('docs'),
+	})
+	.strict();
+export type Quote = z.infer<typeof quoteSchema>;
+
 /** A code entry: one documented error of one source (SPEC §1 "A code entry"). */
 export const codeEntrySchema = z
 	.object({
@@ -135,6 +150,8 @@ export const codeEntrySchema = z
 		references: z.array(referenceSchema).min(1, 'needs at least one reference'),
 		/** Caveats: inferences, contradictions in the vendor's docs, things the vendor leaves undocumented. */
 		notes: z.array(nonEmpty).default([]),
+		/** Every passage the prose shows as a quote, exactly, with where it is quoted from. */
+		quotes: z.array(quoteSchema).default([]),
 	})
 	.strict();
 export type CodeEntry = z.infer<typeof codeEntrySchema>;
@@ -374,6 +391,8 @@ export const sourceSchema = z
 		retries: nonEmpty.optional(),
 		references: z.array(referenceSchema).min(1, 'needs at least one reference'),
 		notes: z.array(nonEmpty).default([]),
+		/** Every passage the prose shows as a quote, exactly, with where it is quoted from. */
+		quotes: z.array(quoteSchema).default([]),
 	})
 	.strict();
 export type Source = z.infer<typeof sourceSchema>;
