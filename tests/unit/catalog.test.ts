@@ -51,8 +51,16 @@ describe('the catalog', () => {
 		});
 	});
 
-	it('has all 26 Botpress types with their documented statuses', () => {
-		const types = Object.fromEntries(catalog.codesOfSource('botpress').map((code) => [code.wireCode, code.status]));
+	it('has the 24 types of Botpress’s errors page, and the 2 its client adds, each sourced where it is defined', () => {
+		const errorsPage = catalog.source('botpress')?.references[0]?.url;
+		const fromDocs = (code: { references: { url: string }[] }) => code.references.some((ref) => ref.url === errorsPage);
+		const botpress = catalog.codesOfSource('botpress');
+		expect(botpress.filter(fromDocs)).toHaveLength(24);
+		expect(botpress.filter((code) => !fromDocs(code)).map((code) => code.wireCode)).toEqual([
+			'ResourceGone',
+			'OperationTimeout',
+		]);
+		const types = Object.fromEntries(botpress.map((code) => [code.wireCode, code.status]));
 		expect(types).toEqual({
 			Unknown: 500,
 			Internal: 500,
