@@ -26,10 +26,21 @@ export interface WireDocument {
 const MAX_VALUES = 100;
 const HEADER_PREFIX = 'header:';
 
+const parsedPaths = new Map<string, readonly string[]>();
+/** Locators come from the catalog, a few hundred in all: split each once. */
+function steps(path: string): readonly string[] {
+	let found = parsedPaths.get(path);
+	if (!found) {
+		found = path.split('.');
+		if (parsedPaths.size < 10_000) parsedPaths.set(path, found);
+	}
+	return found;
+}
+
 /** Values at a dotted path; `[]` steps into every element, `*` into every member. */
 export function jsonValues(root: unknown, path: string): unknown[] {
 	let frontier: unknown[] = [root];
-	for (const raw of path.split('.')) {
+	for (const raw of steps(path)) {
 		const step = raw.endsWith('[]') ? raw.slice(0, -2) : raw;
 		const next: unknown[] = [];
 		for (const value of frontier) {

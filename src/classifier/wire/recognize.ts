@@ -113,22 +113,62 @@ function bodyFits(format: WireFormat, document: WireDocument): boolean {
 }
 
 /** Every source's claim on the response, best first. */
-export function claims(document: WireDocument, sources: readonly WireSource[], codes: WireCodeIndex): Claim[] {
-	const found: Claim[] = [];
-	for (const source of sources) {
-		for (const format of source.wire) {
-			if (!bodyFits(format, document)) continue;
-			let best: Claim | undefined;
-			for (const signature of format.recognize) {
-				if (!signature.all.every((condition) => conditionHolds(condition, document, source.id, codes))) continue;
-				const score = [signature.all.filter(isSpecific).length, signature.all.length] as const;
-				if (!best || compareScores(score, best.score) > 0)
-					best = { source: source.id, format, matched: signature.all, score };
-			}
-			if (best) found.push(best);
-		}
+/** One signature, prepared once: its score and the top-level members a JSON body must have for it to hold. */
+interface PreparedSignature {
+	source: string;
+	format: WireFormat;
+	all: readonly WireCondition[];
+	score: readonly [number, number];
+	/** Members of a JSON object body that the signature reads or tests for presence. */
+	members: readonly string[];
+}
+
+/** The first step of a body locator, when it names a member of the root object. */
+function rootMember(condition: WireCondition): string | undefined {
+	if (condition.at === undefined || condition.absent || condition.at.startsWith('header:')) return undefined;
+	const first = condition.at.split('.', 1)[0]?.replace(/\[\]$/, '');
+	return first && first !== '*' ? first : undefined;
+}
+
+const prepared = new WeakMap<readonly WireSource[], PreparedSignature[]>();
+function signaturesOf(sources: readonly WireSource[]): PreparedSignature[] {
+	let found = prepared.get(sources);
+	if (!found) {
+		found = sources.flatMap((source) =>
+			source.wire.flatMap((format) =>
+				format.recognize.map((signature) => ({
+					source: source.id,
+					format,
+					all: signature.all,
+					score: [signature.all.filter(isSpecific).length, signature.all.length] as const,
+					members: [...new Set(signature.all.flatMap((condition) => rootMember(condition) ?? []))],
+				}))
+			)
+		);
+		prepared.set(sources, found);
 	}
-	return found.sort((a, b) => compareClaims(b, a));
+	return found;
+}
+
+/** Every source's claim on the response, best first. */
+export function claims(document: WireDocument, sources: readonly WireSource[], codes: WireCodeIndex): Claim[] {
+	const best = new Map<WireFormat, Claim>();
+	const root = document.body.kind === 'json' && isRecord(document.body.value) ? document.body.value : undefined;
+	for (const signature of signaturesOf(sources)) {
+		if (!bodyFits(signature.format, document)) continue;
+		// Most signatures name a member the body does not have: skip them before testing anything.
+		if (root && !signature.members.every((member) => Object.hasOwn(root, member))) continue;
+		if (!signature.all.every((condition) => conditionHolds(condition, document, signature.source, codes))) continue;
+		const current = best.get(signature.format);
+		if (!current || compareScores(signature.score, current.score) > 0)
+			best.set(signature.format, {
+				source: signature.source,
+				format: signature.format,
+				matched: signature.all,
+				score: signature.score,
+			});
+	}
+	return [...best.values()].sort((a, b) => compareClaims(b, a));
 }
 
 function compareScores(a: readonly [number, number], b: readonly [number, number]): number {
