@@ -46,6 +46,19 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 						{result.code && result.links.code ? <a href={result.links.code}>{result.code}</a> : 'No catalog code'}
 					</dd>
 				</div>
+				{result.inner && (
+					<div>
+						<dt>Relayed inside</dt>
+						<dd>
+							{result.inner.code && result.inner.links.code ? (
+								<a href={result.inner.links.code}>{result.inner.code}</a>
+							) : (
+								'No catalog code'
+							)}
+							{result.inner.status !== null && ` (HTTP ${result.inner.status})`}
+						</dd>
+					</div>
+				)}
 				<div>
 					<dt>HTTP status</dt>
 					<dd>

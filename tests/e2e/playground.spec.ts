@@ -123,6 +123,17 @@ test('relayed failures under HTTP 200 are explained in both layers', async ({ pa
 	await expect(card(page)).toContainText('not-found');
 });
 
+test('a relay of a vendor error links both codes, and the vendor’s code decides', async ({ page }) => {
+	await open(page);
+	await input(page).fill(
+		'HTTP/1.1 200 OK\nContent-Type: application/json\n\n{"network_code":402,"output":{"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds","message":"Your card has insufficient funds."}}}'
+	);
+	await expect(card(page).getByRole('link', { name: 'integry/network-402' })).toBeVisible();
+	await expect(card(page).getByRole('link', { name: 'stripe/decline-insufficient-funds' })).toBeVisible();
+	await expect(card(page).getByRole('link', { name: 'payment' })).toBeVisible();
+	await expect(card(page).locator('.atlas-verdict')).toHaveText('Do not retry: fix first');
+});
+
 test('every example in the menu loads and classifies to its own code', async ({ page }) => {
 	test.setTimeout(180_000);
 	await open(page);
