@@ -30,11 +30,20 @@ async function multipliedCatalog(times: number): Promise<string> {
 		const path = join(codesDir, name);
 		const doc = parseDocument(await readFile(path, 'utf8'));
 		const data = doc.toJS() as { source: string; codes: Record<string, unknown>[] };
+		// A copy names its own wire values too: the catalog check rejects two entries claiming one.
+		const copied = (value: unknown, index: number) =>
+			typeof value === 'string' ? `${value}-copy-${index + 1}` : value;
 		const copies = data.codes.flatMap((code) =>
 			Array.from({ length: times - 1 }, (_, index) => ({
 				...code,
 				id: `${code.id}-copy-${index + 1}`,
 				aliases: ((code.aliases as string[] | undefined) ?? []).map((alias) => `${alias} copy ${index + 1}`),
+				...(code.wireCode ? { wireCode: copied(code.wireCode, index) } : {}),
+				...(code.wirePattern ? { wirePattern: copied(code.wirePattern, index) } : {}),
+				wireAlso: ((code.wireAlso as { field: string; code: string }[] | undefined) ?? []).map((pair) => ({
+					...pair,
+					code: copied(pair.code, index),
+				})),
 			}))
 		);
 		await writeFile(path, JSON.stringify({ source: data.source, codes: [...data.codes, ...copies] }));
