@@ -304,7 +304,7 @@ export const retryAfterReadSchema = z
 	})
 	.strict();
 
-/** A sentence shown when a member is present: `{value}` and `{count}` are filled in. */
+/** A sentence shown when a member is present: `{value}`, `{count}` and `{s}` (a plural s) are filled in. */
 export const wireNoteSchema = z
 	.object({ when: locator, text: nonEmpty, nonEmpty: z.literal(true).optional() })
 	.strict();

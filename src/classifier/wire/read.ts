@@ -202,8 +202,8 @@ export function readClaim(claim: Claim, context: ReadContext): Detection {
 		const value = locate(context.document, note.when)[0];
 		if (value === undefined || value === null) continue;
 		const count = Array.isArray(value) ? value.length : 1;
-		if (note.nonEmpty && (count === 0 || asText(value) === undefined) && !Array.isArray(value)) continue;
-		if (note.nonEmpty && Array.isArray(value) && count === 0) continue;
+		// `nonEmpty`: an empty list or an empty string says nothing happened.
+		if (note.nonEmpty && (Array.isArray(value) ? count === 0 : asText(value) === undefined)) continue;
 		detection.notes?.push(
 			note.text
 				.replaceAll('{value}', asText(value, 500) ?? '')
