@@ -196,7 +196,8 @@ export type CodeScheme = z.infer<typeof codeSchemeSchema>;
  * A locator names where a value sits: a body path (`error.code`,
  * `errors[].extensions.code`, `[].errorCode`, `data.*.userErrors[].code`;
  * XML element paths `Error.Code`; on HTML pages `page.title`, `page.h1`,
- * `page.text`) or a response header (`header:request-id`).
+ * `page.text`; a plain-text body as a whole, `text`) or a response header
+ * (`header:request-id`).
  */
 const locator = nonEmpty;
 
@@ -314,7 +315,7 @@ export const wireFormatSchema = z
 	.object({
 		/** What this shape is called, for evidence ("Stripe error object"). */
 		name: nonEmpty,
-		body: z.enum(['json', 'xml', 'html', 'any']).default('json'),
+		body: z.enum(['json', 'xml', 'html', 'text', 'any']).default('json'),
 		/** The envelope reported as `format` (SPEC §3): a source id, or `json`/`html`; defaults to the source's id. */
 		format: slug.optional(),
 		/** A source whose envelope this one is a dialect of: on equal evidence this one wins. */

@@ -41,6 +41,9 @@ export interface ClassifyOptions {
 	source?: string;
 }
 
+/** Text bodies are read from their head: a proxy's answer or a log line says what it is up front. */
+const TEXT_HEAD = 64 * 1024;
+
 /** A relay inside a relay inside …: two layers are all real platforms nest. */
 const MAX_RELAY_DEPTH = 2;
 
@@ -133,7 +136,10 @@ function documentOf(input: ResponseInput): { document: WireDocument; generic: ()
 			};
 		}
 		case 'text':
-			return { document: { body: { kind: 'empty' }, headers }, generic: () => ({ detection: detectText(body.text) }) };
+			return {
+				document: { body: { kind: 'text', text: body.text.slice(0, TEXT_HEAD) }, headers },
+				generic: () => ({ detection: detectText(body.text) }),
+			};
 		case 'empty':
 			return {
 				document: { body: { kind: 'empty' }, headers },

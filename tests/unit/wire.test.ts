@@ -12,11 +12,11 @@ import { exampleToHttp } from '../../src/catalog/example.ts';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { formatProblem } from '../../src/catalog/problems.ts';
 import { checkWire } from '../../src/catalog/wire-integrity.ts';
-import { parseBody } from '../../src/classifier/body.ts';
+import { firstElementText, parseBody } from '../../src/classifier/body.ts';
 import { toClassifierData } from '../../src/classifier/data.ts';
 import { readInput, readValue } from '../../src/classifier/input.ts';
 import { wireCodeIndex } from '../../src/classifier/wire/codes.ts';
-import type { WireDocument } from '../../src/classifier/wire/locate.ts';
+import { htmlPage, type WireDocument } from '../../src/classifier/wire/locate.ts';
 import { claims, rivals } from '../../src/classifier/wire/recognize.ts';
 
 const root = process.cwd();
@@ -48,13 +48,26 @@ function knownResponses(): { name: string; text: string }[] {
 	return [...examples, ...envelopes, ...fixtures];
 }
 
-function documentOf(text: string): WireDocument | undefined {
+function documentOf(text: string): WireDocument {
 	const input = readInput(text);
 	const response = input.parsedBody !== undefined ? readValue(input.parsedBody) : input;
 	const body = parseBody(response.body, response.headers, response.parsedBody);
-	if (body.kind === 'json') return { body: { kind: 'json', value: body.value }, headers: response.headers };
-	if (body.kind === 'xml') return { body: { kind: 'xml', markup: body.text }, headers: response.headers };
-	return undefined;
+	const headers = response.headers;
+	switch (body.kind) {
+		case 'json':
+			return { body: { kind: 'json', value: body.value }, headers };
+		case 'xml':
+			return { body: { kind: 'xml', markup: body.text }, headers };
+		case 'html':
+			return {
+				body: htmlPage(body.text, firstElementText(body.text, 'title'), firstElementText(body.text, 'h1')),
+				headers,
+			};
+		case 'text':
+			return { body: { kind: 'text', text: body.text }, headers };
+		case 'empty':
+			return { body: { kind: 'empty' }, headers };
+	}
 }
 
 describe('recognition as data', () => {
@@ -62,7 +75,6 @@ describe('recognition as data', () => {
 		const ties: string[] = [];
 		for (const { name, text } of knownResponses()) {
 			const document = documentOf(text);
-			if (!document) continue;
 			const found = claims(document, data.sources, codes);
 			const tied = rivals(found);
 			if (tied.length > 0) ties.push(`${name}: ${[found[0], ...tied].map((claim) => claim?.source).join(' = ')}`);

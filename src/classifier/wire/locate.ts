@@ -15,6 +15,7 @@ export type WireBody =
 	| { kind: 'json'; value: unknown }
 	| { kind: 'xml'; markup: string }
 	| { kind: 'html'; page: { title?: string; h1?: string; text: string } }
+	| { kind: 'text'; text: string }
 	| { kind: 'empty' };
 
 export interface WireDocument {
@@ -94,6 +95,9 @@ export function locate(document: WireDocument, locator: string): unknown[] {
 		}
 		case 'html':
 			return jsonValues(body, locator).filter((value) => value !== undefined);
+		case 'text':
+			// A plain-text body (a router log line, a proxy's one-line answer) is one value: `text`.
+			return locator === 'text' ? [body.text] : [];
 		case 'empty':
 			return [];
 	}
