@@ -91,3 +91,40 @@ export function buildExactTermIndex(catalog: Catalog): ExactTermIndex {
 	}
 	return index;
 }
+
+/** The source a page belongs to, read from its URL (`/codes/<source>/…`, `/sources/<source>/`). */
+function sourceOfUrl(url: string): string | undefined {
+	return /^\/(?:codes|sources)\/([a-z0-9-]+)\//.exec(url)?.[1];
+}
+
+/**
+ * The pages a query names exactly. A query may also name the system before
+ * or after the code (`stripe card_declined`, `NoSuchKey aws`): then the code's
+ * pages are listed with that system's first. Where systems share a code,
+ * every page is listed.
+ */
+export function exactMatches(query: string, index: ExactTermIndex): ExactTarget[] {
+	const term = normalizeTerm(query);
+	const direct = index[term] ?? [];
+	const words = term.split(' ');
+	for (let split = 1; split < words.length; split++) {
+		for (const [system, code] of [
+			[words.slice(0, split).join(' '), words.slice(split).join(' ')],
+			[words.slice(words.length - split).join(' '), words.slice(0, words.length - split).join(' ')],
+		] as const) {
+			const sources = new Set(
+				(index[system] ?? [])
+					.filter((target) => target.url.startsWith('/sources/'))
+					.map((target) => sourceOfUrl(target.url))
+			);
+			const targets = index[code];
+			if (sources.size === 0 || !targets) continue;
+			const own = targets.filter((target) => sources.has(sourceOfUrl(target.url)));
+			if (own.length === 0) continue;
+			// An alias that spells out the system ("Shopify THROTTLED") keeps its place; the other systems follow.
+			const ordered = [...direct, ...own, ...targets];
+			return ordered.filter((target, position) => ordered.findIndex((other) => other.url === target.url) === position);
+		}
+	}
+	return direct;
+}

@@ -71,6 +71,9 @@ const cases: [query: string, expected: string][] = [
 	['NoSuchKey', '/codes/aws/no-such-key/'],
 	['INVALID_SESSION_ID', '/codes/salesforce/invalid-session-id/'],
 	['network-409', '/codes/integry/network-409/'],
+	// A system named with the code puts that system's page first.
+	['stripe card_declined', '/codes/stripe/card-declined/'],
+	['THROTTLED graphql', '/codes/graphql/throttled/'],
 ];
 
 for (const [query, expected] of cases) {

@@ -1,7 +1,7 @@
 /** The exact-match index sends every spelling of a code to its page. */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.ts';
-import { buildExactTermIndex, codeTerms, normalizeTerm } from '../../src/catalog/search-terms.ts';
+import { buildExactTermIndex, codeTerms, exactMatches, normalizeTerm } from '../../src/catalog/search-terms.ts';
 import { codeUrl } from '../../src/catalog/urls.ts';
 import { splitInlineCode } from '../../src/site/inline-code.ts';
 
@@ -28,6 +28,20 @@ describe('exact search terms', () => {
 		expect(urlsFor('4005E')).toEqual(['/sources/synchive/#code-scheme']);
 		expect(urlsFor('Limber')).toEqual(['/sources/synchive/']);
 		expect(urlsFor('rate-limit')).toContain('/categories/rate-limit/');
+	});
+
+	it('lists every system that shares a code, and the one the query names first', () => {
+		const shared = urlsFor('THROTTLED');
+		expect(shared).toEqual(expect.arrayContaining(['/codes/graphql/throttled/', '/codes/shopify/throttled/']));
+		const first = (query: string) => exactMatches(query, index)[0]?.url;
+		expect(first('shopify THROTTLED')).toBe('/codes/shopify/throttled/');
+		expect(first('GraphQL throttled')).toBe('/codes/graphql/throttled/');
+		expect(first('THROTTLED shopify')).toBe('/codes/shopify/throttled/');
+		expect(first('Stripe card_declined')).toBe('/codes/stripe/card-declined/');
+		expect(exactMatches('shopify THROTTLED', index).map((target) => target.url)).toEqual(
+			expect.arrayContaining(shared)
+		);
+		expect(exactMatches('stripe nothing-like-this', index)).toEqual([]);
 	});
 
 	it('has no entry for text that is not exactly a term', () => {
