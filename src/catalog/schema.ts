@@ -367,12 +367,19 @@ export const wireFormatSchema = z
 	.strict();
 export type WireFormat = z.infer<typeof wireFormatSchema>;
 
+/** Where a source is listed for browsing (`src/catalog/source-groups.ts` names them). */
+export const SOURCE_GROUP_IDS = ['platform', 'standard', 'api', 'infrastructure', 'framework'] as const;
+export const sourceGroupSchema = z.enum(SOURCE_GROUP_IDS);
+export type SourceGroup = z.infer<typeof sourceGroupSchema>;
+
 /** An error system: a platform of the catalog, an upstream format, or HTTP. */
 export const sourceSchema = z
 	.object({
 		id: slug,
 		name: nonEmpty,
 		kind: sourceKindSchema,
+		/** Where it is listed for browsing; by default platforms, HTTP as a standard, and other formats as vendor APIs. */
+		group: sourceGroupSchema.optional(),
 		/** Other names people know it by (former names, company names). */
 		aliases: z.array(nonEmpty).default([]),
 		summary: nonEmpty,
