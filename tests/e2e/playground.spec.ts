@@ -134,7 +134,7 @@ test('a relay of a vendor error links both codes, and the vendor’s code decide
 	await expect(card(page).locator('.atlas-verdict')).toHaveText('Do not retry: fix first');
 });
 
-test('every example in the menu loads and classifies to its own code', async ({ page }) => {
+test('the menu offers every example, and each system’s load and classify to their own code', async ({ page }) => {
 	test.setTimeout(180_000);
 	await open(page);
 	const select = page.getByLabel('Load an example');
@@ -143,7 +143,18 @@ test('every example in the menu loads and classifies to its own code', async ({ 
 		.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
 	const total = catalog.codes.reduce((sum, code) => sum + code.examples.length, 0);
 	expect(values).toHaveLength(total);
-	for (const value of values) {
+	// Every example is classified in Node by the unit tests; in the browser, through the menu and the
+	// worker, every example of the five platforms and the first example of every other system.
+	const platforms = new Set(catalog.sources.filter((source) => source.kind === 'platform').map((source) => source.id));
+	const seen = new Set<string>();
+	const sample = values.filter((value) => {
+		const source = value.split('/')[0] ?? '';
+		if (platforms.has(source)) return true;
+		if (seen.has(source)) return false;
+		seen.add(source);
+		return true;
+	});
+	for (const value of sample) {
 		const name = value.split('/').slice(0, 2).join('/');
 		await select.selectOption(value);
 		await expect(input(page)).not.toHaveValue('');
