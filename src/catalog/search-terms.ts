@@ -18,13 +18,23 @@ import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
  * (weighted for Pagefind) and fed to the exact-match index, so the two agree.
  */
 export function codeTerms(code: CatalogCode): string[] {
-	return unique([
-		displayCode(code),
-		code.id,
-		...(code.wireCode && !namesAStatus(code.wireCode) ? [code.wireCode] : []),
-		code.name,
-		...code.aliases,
-	]);
+	const wire = code.wireCode && !namesAStatus(code.wireCode) ? [code.wireCode, ...spellings(code.wireCode)] : [];
+	return unique([displayCode(code), code.id, ...wire, code.name, ...code.aliases]);
+}
+
+/**
+ * The ways people retype a wire code: `card_declined` as "card declined",
+ * `NoSuchKey` as "No Such Key", `RETRY_LATER` as "retry later". Only for
+ * codes that are one token; a code with spaces is already a phrase.
+ */
+export function spellings(wireCode: string): string[] {
+	if (/\s/.test(wireCode) || wireCode.length > 80) return [];
+	const words = wireCode
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.split(/[_\-.\s]+/)
+		.filter(Boolean);
+	return words.length > 1 ? [words.join(' ')] : [];
 }
 
 export function statusTerms(entry: StatusEntry): string[] {

@@ -1,7 +1,13 @@
 /** The exact-match index sends every spelling of a code to its page. */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.ts';
-import { buildExactTermIndex, codeTerms, exactMatches, normalizeTerm } from '../../src/catalog/search-terms.ts';
+import {
+	buildExactTermIndex,
+	codeTerms,
+	exactMatches,
+	normalizeTerm,
+	spellings,
+} from '../../src/catalog/search-terms.ts';
 import { codeUrl } from '../../src/catalog/urls.ts';
 import { splitInlineCode } from '../../src/site/inline-code.ts';
 
@@ -42,6 +48,17 @@ describe('exact search terms', () => {
 			expect.arrayContaining(shared)
 		);
 		expect(exactMatches('stripe nothing-like-this', index)).toEqual([]);
+	});
+
+	it('finds a wire code however it is retyped: spaced, split at its capitals, any case', () => {
+		expect(spellings('NoSuchKey')).toEqual(['No Such Key']);
+		expect(spellings('card_declined')).toEqual(['card declined']);
+		expect(spellings('INVALID_SESSION_ID')).toEqual(['INVALID SESSION ID']);
+		expect(spellings('HTTPTimeout')).toEqual(['HTTP Timeout']);
+		expect(spellings('ratelimited')).toEqual([]);
+		expect(urlsFor('no such key')).toContain('/codes/aws/no-such-key/');
+		expect(urlsFor('Card Declined')).toContain('/codes/stripe/card-declined/');
+		expect(urlsFor('invalid session id')).toContain('/codes/salesforce/invalid-session-id/');
 	});
 
 	it('has no entry for text that is not exactly a term', () => {
