@@ -231,6 +231,10 @@ export const wireConditionSchema = z
 		matches: pattern.optional(),
 		ignoreCase: z.literal(true).optional(),
 		isCode: z.literal(true).optional(),
+		/** Test capture group 1 of this pattern instead of the whole value (a parameter inside a header). */
+		pattern: pattern.optional(),
+		/** With `isCode`: the `wireField` the codes are declared under, when it is not `at`. */
+		field: nonEmpty.optional(),
 		mediaType: nonEmpty.optional(),
 		atLeast: z.number().int().min(1).optional(),
 		of: z.array(nonEmpty).min(1).optional(),

@@ -31,7 +31,12 @@ export interface Claim {
 /** Test a located value against a condition's value tests. */
 function valuePasses(value: unknown, condition: WireCondition, source: string, codes: WireCodeIndex): boolean {
 	if (condition.type !== undefined && jsonType(value) !== condition.type) return false;
-	const text = asText(value);
+	const whole = asText(value);
+	const text =
+		condition.pattern === undefined || whole === undefined
+			? whole
+			: compiled(condition.pattern, condition.ignoreCase).exec(whole)?.[1];
+	if (condition.pattern !== undefined && text === undefined) return false;
 	const fold = (item: string) => (condition.ignoreCase ? item.toLowerCase() : item);
 	if (condition.equals !== undefined) {
 		if (
@@ -50,7 +55,10 @@ function valuePasses(value: unknown, condition: WireCondition, source: string, c
 	if (condition.matches !== undefined) {
 		if (text === undefined || !compiled(condition.matches, condition.ignoreCase).test(text)) return false;
 	}
-	if (condition.isCode && (text === undefined || !codes.has(source, condition.at ?? '', text, condition.ignoreCase)))
+	if (
+		condition.isCode &&
+		(text === undefined || !codes.has(source, condition.field ?? condition.at ?? '', text, condition.ignoreCase))
+	)
 		return false;
 	return true;
 }
@@ -102,6 +110,7 @@ export function isSpecific(condition: WireCondition): boolean {
 		condition.equals !== undefined ||
 		condition.oneOf !== undefined ||
 		condition.matches !== undefined ||
+		condition.pattern !== undefined ||
 		condition.isCode === true ||
 		condition.mediaType !== undefined ||
 		(condition.at?.startsWith('header:') === true && condition.absent !== true)
