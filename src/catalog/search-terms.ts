@@ -18,8 +18,11 @@ import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
  * (weighted for Pagefind) and fed to the exact-match index, so the two agree.
  */
 export function codeTerms(code: CatalogCode): string[] {
-	const wire = code.wireCode && !namesAStatus(code.wireCode) ? [code.wireCode, ...spellings(code.wireCode)] : [];
-	return unique([displayCode(code), code.id, ...wire, code.name, ...code.aliases]);
+	const wire = code.wireCode ? [code.wireCode, ...spellings(code.wireCode)] : [];
+	// A term that is a bare status (Integry's network_code 409, FreshBooks' errno 409) stays a status search.
+	return unique([displayCode(code), code.id, ...wire, code.name, ...code.aliases]).filter(
+		(term) => !namesAStatus(term)
+	);
 }
 
 /**
