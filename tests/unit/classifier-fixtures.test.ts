@@ -18,8 +18,9 @@ interface Fixture {
 		format: string;
 		category: string;
 		status?: number | null;
-		/** A relay's inner status (Integry's network_code). */
+		/** A relay's inner status (Integry's network_code) and the inner response's own code. */
 		innerStatus?: number | null;
+		innerCode?: string | null;
 		retryable?: boolean | null;
 		code?: string | null;
 		vendorCode?: string;
@@ -51,6 +52,7 @@ for (const file of files) {
 				expect(result.category, why).toBe(expected.category);
 				if ('status' in expected) expect(result.status, why).toBe(expected.status);
 				if ('innerStatus' in expected) expect(result.inner?.status, why).toBe(expected.innerStatus);
+				if ('innerCode' in expected) expect(result.inner?.code, why).toBe(expected.innerCode);
 				if ('retryable' in expected) expect(result.retryable, why).toBe(expected.retryable);
 				if ('code' in expected) expect(result.code, why).toBe(expected.code);
 				if ('vendorCode' in expected) expect(result.fields.vendorCode, why).toBe(expected.vendorCode);
