@@ -30,6 +30,16 @@ export const CATEGORY_IDS = [
 export const categoryIdSchema = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof categoryIdSchema>;
 
+/**
+ * When a retryable failure may be retried (SPEC §3 `retryWhen`): `always`,
+ * the request was not processed (429, 503, a lock held, retry-later); or
+ * `idempotent`, it may have been (500, 502, 504, timeouts), so retry only a
+ * request that is idempotent or carries an idempotency key.
+ */
+export const RETRY_WHEN = ['always', 'idempotent'] as const;
+export const retryWhenSchema = z.enum(RETRY_WHEN);
+export type RetryWhen = z.infer<typeof retryWhenSchema>;
+
 /** Who has to do something before the request can succeed. */
 export const ACTORS = ['caller', 'end-user', 'platform', 'third-party'] as const;
 export const actorSchema = z.enum(ACTORS);
@@ -117,6 +127,8 @@ export const codeEntrySchema = z
 		/** `null` when it truly depends (say on what in `retryNote`). */
 		retryable: z.boolean().nullable(),
 		retryNote: nonEmpty.optional(),
+		/** With `retryable: true`: whether the request may have been processed. Defaults by category. */
+		retryWhen: retryWhenSchema.optional(),
 		actor: actorSchema,
 		/** The vendor's own code or type, exactly as it appears on the wire. */
 		wireCode: nonEmpty.optional(),
@@ -422,6 +434,8 @@ export const statusEntrySchema = z
 		meaning: nonEmpty,
 		actor: actorSchema,
 		retryable: z.boolean().nullable(),
+		/** With `retryable: true`: whether the request may have been processed. Defaults by category. */
+		retryWhen: retryWhenSchema.optional(),
 		retry: nonEmpty,
 		/** Where the status is defined: an RFC, or for a vendor's own status (Cloudflare's 52x) the vendor's document. */
 		spec: z

@@ -398,7 +398,7 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 	}
 	if (retryAfterSeconds === null && verdict.by === 'inner' && inner?.retryAfterSeconds != null)
 		retryAfterSeconds = inner.retryAfterSeconds;
-	if (retryAfterSeconds !== null && retryable === false && verdict.category !== 'quota') {
+	if (retryAfterSeconds !== null && retryable !== true && verdict.category !== 'quota') {
 		// A server that names a wait is saying a later retry can work.
 		retryable = true;
 	}
@@ -464,6 +464,14 @@ function assemble(parts: Parts): Classification {
 			: parts.retryReason;
 	const statusEntry = status !== null ? index.statuses.get(status) : undefined;
 	const category = data.categories.find((entry) => entry.id === verdict.category);
+	// The word of whatever decided the verdict: the code (or its category), the relayed response, the status.
+	const decided =
+		verdict.by === 'catalog'
+			? (code?.retryWhen ?? category?.retryWhen)
+			: verdict.by === 'inner'
+				? (inner?.retryWhen ?? undefined)
+				: (statusEntry?.retryWhen ?? category?.retryWhen);
+	const retryWhen = retryable === true ? (decided ?? 'idempotent') : null;
 	const sourceName = data.sourceNames[found.source ?? found.format] ?? FORMAT_NAMES[found.format] ?? found.format;
 	const recognised = (found.format !== 'json' && found.format !== 'text') || verdict.category !== 'unknown';
 
@@ -514,7 +522,11 @@ function assemble(parts: Parts): Classification {
 		status,
 		category: verdict.category,
 		retryable,
-		retryReason,
+		retryWhen,
+		retryReason:
+			retryWhen === 'idempotent'
+				? `${retryReason} It may have been carried out: retry only an idempotent request, or one sent with an idempotency key.`
+				: retryReason,
 		retryAfterSeconds,
 		confidence:
 			verdict.by === 'catalog' || verdict.by === 'inner'
@@ -547,6 +559,7 @@ function failure(error: unknown): Classification {
 		status: null,
 		category: 'unknown',
 		retryable: null,
+		retryWhen: null,
 		retryReason: 'Nothing in the input tells.',
 		retryAfterSeconds: null,
 		confidence: 'low',

@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import { CATEGORIES } from '../catalog/categories.ts';
-import type { CategoryId, CodeScheme, WireFormat } from '../catalog/schema.ts';
+import type { CategoryId, CodeScheme, RetryWhen, WireFormat } from '../catalog/schema.ts';
 
 export interface ClassifierCode {
 	name: string;
@@ -22,6 +22,7 @@ export interface ClassifierCode {
 	category: CategoryId;
 	retryable: boolean | null;
 	retryNote?: string;
+	retryWhen?: RetryWhen;
 	title: string;
 	summary: string;
 	fixes: string[];
@@ -38,6 +39,7 @@ export interface ClassifierStatus {
 	name: string;
 	category?: CategoryId;
 	retryable: boolean | null;
+	retryWhen?: RetryWhen;
 	retry: string;
 	meaning: string;
 }
@@ -47,6 +49,7 @@ export interface ClassifierCategory {
 	title: string;
 	meaning: string;
 	handling: string;
+	retryWhen: RetryWhen;
 }
 
 export interface ClassifierData {
@@ -73,6 +76,7 @@ export function toClassifierData(catalog: Catalog): ClassifierData {
 			category: code.category,
 			retryable: code.retryable,
 			...(code.retryNote ? { retryNote: code.retryNote } : {}),
+			...(code.retryWhen ? { retryWhen: code.retryWhen } : {}),
 			title: code.title,
 			summary: code.summary,
 			fixes: code.fixes,
@@ -82,10 +86,17 @@ export function toClassifierData(catalog: Catalog): ClassifierData {
 			name: entry.name,
 			...(entry.category ? { category: entry.category } : {}),
 			retryable: entry.retryable,
+			...(entry.retryWhen ? { retryWhen: entry.retryWhen } : {}),
 			retry: entry.retry,
 			meaning: entry.meaning,
 		})),
-		categories: CATEGORIES.map(({ id, title, meaning, handling }) => ({ id, title, meaning, handling })),
+		categories: CATEGORIES.map(({ id, title, meaning, handling, retryWhen }) => ({
+			id,
+			title,
+			meaning,
+			handling,
+			retryWhen,
+		})),
 		sources: catalog.sources
 			.filter((source) => source.wire.length > 0)
 			.map((source) => ({

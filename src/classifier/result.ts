@@ -2,7 +2,7 @@
  * What the classifier says about a response (SPEC §3). Plain data: the
  * playground renders it, the CLI prints it, `--json` serialises it as is.
  */
-import type { CategoryId } from '../catalog/schema.ts';
+import type { CategoryId, RetryWhen } from '../catalog/schema.ts';
 
 /**
  * The envelope recognised (SPEC §3 `format`): the id of a catalog source
@@ -56,6 +56,12 @@ export interface Classification {
 	status: number | null;
 	category: CategoryId | 'unknown';
 	retryable: boolean | null;
+	/**
+	 * When `retryable` is true: `always` (the request was not processed) or
+	 * `idempotent` (it may have been: retry only an idempotent request, or one
+	 * with an idempotency key); else null (SPEC §3).
+	 */
+	retryWhen: RetryWhen | null;
 	/** Why the retry verdict is what it is, in one sentence. */
 	retryReason: string;
 	retryAfterSeconds: number | null;

@@ -39,7 +39,7 @@ export function renderExplanation(result: Classification, style: Style, siteUrl:
 	const retry =
 		verdict === 'retry'
 			? style.green(
-					result.retryAfterSeconds !== null ? `Retry after ${result.retryAfterSeconds} s` : 'Retry with backoff'
+					`${result.retryAfterSeconds !== null ? `Retry after ${result.retryAfterSeconds} s` : 'Retry with backoff'}${result.retryWhen === 'idempotent' ? ', if idempotent' : ''}`
 				)
 			: verdict === 'do-not-retry'
 				? style.red(RETRY_LABELS[verdict])

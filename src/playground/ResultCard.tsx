@@ -19,10 +19,12 @@ const FIELD_LABELS: Record<string, string> = {
 export function retryLabel(result: Classification): { text: string; tone: 'retry' | 'do-not-retry' | 'depends' } {
 	if (result.retryable === false) return { text: 'Do not retry: fix first', tone: 'do-not-retry' };
 	if (result.retryable === null) return { text: 'Depends', tone: 'depends' };
-	if (result.retryAfterSeconds === 0) return { text: 'Retry now', tone: 'retry' };
+	// A request that may have been carried out is retried only when that is safe.
+	const onlyIf = result.retryWhen === 'idempotent' ? ', if idempotent' : '';
+	if (result.retryAfterSeconds === 0) return { text: `Retry now${onlyIf}`, tone: 'retry' };
 	if (result.retryAfterSeconds !== null)
-		return { text: `Retry after ${result.retryAfterSeconds} seconds`, tone: 'retry' };
-	return { text: 'Retry with backoff', tone: 'retry' };
+		return { text: `Retry after ${result.retryAfterSeconds} seconds${onlyIf}`, tone: 'retry' };
+	return { text: `Retry with backoff${onlyIf}`, tone: 'retry' };
 }
 
 export function ResultCard({ result, sourceName }: { result: Classification; sourceName: string }) {

@@ -7,21 +7,6 @@ import { firstElementText, visibleText } from '../body.ts';
 import type { Headers } from '../headers.ts';
 import { compactFields, evidence, type Detection } from './detection.ts';
 
-/** Who served an HTML error page, from its text and headers: a proxy, not the API. */
-const PAGE_SERVERS: [RegExp, string][] = [
-	[/cloudflare/i, 'Cloudflare'],
-	[/awselb|elb\b/i, 'AWS load balancer'],
-	[/cloudfront/i, 'Amazon CloudFront'],
-	[/nginx/i, 'nginx'],
-	[/guru meditation|varnish/i, 'Varnish'],
-	[/fastly/i, 'Fastly'],
-	[/heroku/i, 'Heroku router'],
-	[/apache/i, 'Apache'],
-	[/envoy|upstream connect error/i, 'Envoy'],
-	[/microsoft-azure-application-gateway|azure/i, 'Azure Application Gateway'],
-	[/google frontend|gfe/i, 'Google Front End'],
-];
-
 export interface HtmlPage {
 	detection: Detection;
 	title?: string;
@@ -34,8 +19,9 @@ export function detectHtml(markup: string, headers: Headers): HtmlPage {
 	const title = firstElementText(markup, 'title');
 	const heading = firstElementText(markup, 'h1');
 	const text = visibleText(markup, 600);
-	const server = headers.get('server') ?? '';
-	const served = PAGE_SERVERS.find(([pattern]) => pattern.test(`${server} ${title ?? ''} ${text}`))?.[1];
+	// Which proxy or server it was is the sources' to say (nginx, Cloudflare, AWS ELB… have catalog files);
+	// a page no source claims is described by its own Server header.
+	const served = headers.get('server')?.slice(0, 60) || undefined;
 	const statusMatch = /\b([45]\d\d)\b/.exec(`${title ?? ''} ${heading ?? ''}`);
 	const message =
 		[title, heading]
@@ -50,7 +36,6 @@ export function detectHtml(markup: string, headers: Headers): HtmlPage {
 			format: 'html',
 			fields: compactFields({
 				message,
-				vendorCode: served,
 				requestId: headers.get('cf-ray'),
 			}),
 			evidence: [
@@ -59,7 +44,7 @@ export function detectHtml(markup: string, headers: Headers): HtmlPage {
 					title ?? heading ?? '(no title)',
 					'an HTML page: a proxy, gateway or web server answered, not the API'
 				),
-				...(served ? [evidence('served by', served, 'the page’s text or Server header')] : []),
+				...(served ? [evidence('Server', served, 'the server that sent the page')] : []),
 			],
 			notes: [
 				`This is an HTML page${served ? ` from ${served}` : ''}, not the API’s own error: something in front of the API answered. Its status is what to go by.`,
