@@ -41,7 +41,13 @@ export function spellings(wireCode: string): string[] {
 }
 
 export function statusTerms(entry: StatusEntry): string[] {
-	return unique([String(entry.status), `${entry.status} ${entry.name}`, `HTTP ${entry.status}`, ...entry.aliases]);
+	return unique([
+		String(entry.status),
+		entry.name,
+		`${entry.status} ${entry.name}`,
+		`HTTP ${entry.status}`,
+		...entry.aliases,
+	]);
 }
 
 export function sourceTerms(source: CatalogSource): string[] {
@@ -76,18 +82,19 @@ export function buildExactTermIndex(catalog: Catalog): ExactTermIndex {
 		}
 	};
 
-	for (const code of catalog.codes) {
-		const source = catalog.source(code.source)?.name ?? code.source;
-		add(codeTerms(code), {
-			url: codeUrl(code.name),
-			label: `${displayCode(code)}: ${code.title} (${source})`,
-		});
-	}
+	// Statuses first: a status name that is also a code (Rails' "Unprocessable Content") is a status search first.
 	for (const entry of catalog.statuses) {
 		const title = `${entry.status} ${entry.name}`;
 		add(statusTerms(entry), {
 			url: statusUrl(entry.status),
 			label: title,
+		});
+	}
+	for (const code of catalog.codes) {
+		const source = catalog.source(code.source)?.name ?? code.source;
+		add(codeTerms(code), {
+			url: codeUrl(code.name),
+			label: `${displayCode(code)}: ${code.title} (${source})`,
 		});
 	}
 	for (const source of catalog.sources) {
@@ -118,7 +125,11 @@ function sourceOfUrl(url: string): string | undefined {
  */
 export function exactMatches(query: string, index: ExactTermIndex): ExactTarget[] {
 	const term = normalizeTerm(query);
-	const direct = index[term] ?? [];
+	// The code spelled exactly as typed comes first (`card_declined` is Stripe's, `CARD_DECLINED` Square's).
+	const typed = `${query.trim()}: `;
+	const direct = [...(index[term] ?? [])].sort(
+		(a, b) => Number(b.label.startsWith(typed)) - Number(a.label.startsWith(typed))
+	);
 	const words = term.split(' ');
 	for (let split = 1; split < words.length; split++) {
 		for (const [system, code] of [

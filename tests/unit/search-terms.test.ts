@@ -61,6 +61,13 @@ describe('exact search terms', () => {
 		expect(urlsFor('invalid session id')).toContain('/codes/salesforce/invalid-session-id/');
 	});
 
+	it('puts a status first when its name is also a code, and a code spelled exactly as typed first', () => {
+		const first = (query: string) => exactMatches(query, index)[0]?.url;
+		expect(first('Unprocessable Content')).toBe('/status/422/');
+		expect(first('card_declined')).toBe('/codes/stripe/card-declined/');
+		expect(first('CARD_DECLINED')).toBe('/codes/square/card-declined/');
+	});
+
 	it('has no entry for text that is not exactly a term', () => {
 		expect(urlsFor('already')).toEqual([]);
 		expect(urlsFor('')).toEqual([]);
