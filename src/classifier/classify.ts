@@ -579,13 +579,25 @@ function failure(error: unknown): Classification {
 }
 
 /**
+ * Classifies an error response, letting an internal failure through. For
+ * tests that must see a crash (the fuzz tests): users call `classify`.
+ */
+export function classifyOrThrow(
+	input: string | unknown,
+	data: ClassifierData,
+	options: ClassifyOptions = {}
+): Classification {
+	const response = typeof input === 'string' ? readInput(input) : readValue(input);
+	return buildResult(response, data, options);
+}
+
+/**
  * Classifies an error response. `input` is the pasted text, or an already
  * parsed value (a `{status, headers, body}` object or a HAR).
  */
 export function classify(input: string | unknown, data: ClassifierData, options: ClassifyOptions = {}): Classification {
 	try {
-		const response = typeof input === 'string' ? readInput(input) : readValue(input);
-		return buildResult(response, data, options);
+		return classifyOrThrow(input, data, options);
 	} catch (error) {
 		// Never throw: a bug or a pathological input still gets an honest answer.
 		return failure(error);

@@ -8,10 +8,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { classify, GENERIC_FORMATS, toClassifierData, type Classification } from '../../src/classifier/index.ts';
+import { classifyOrThrow } from '../../src/classifier/classify.ts';
+import type { ClassifierData } from '../../src/classifier/data.ts';
 import { MESSAGE_RULES } from '../../src/classifier/vocabulary.ts';
 
 const { catalog } = await loadCatalog(process.cwd());
 const data = toClassifierData(catalog);
+/**
+ * The fuzz tests call the classifier without its safety net, so a crash in
+ * any reader fails them instead of turning into a quiet "not recognised".
+ */
+const classifyStrict = (input: unknown) => classifyOrThrow(input, data);
+
 /** SPEC §3: a source with a wire format, or a generic shape. */
 const FORMATS = [...GENERIC_FORMATS, ...data.sources.map((source) => source.id)];
 
@@ -32,7 +40,7 @@ function expectWellFormed(result: Classification): void {
 describe('the classifier on any input', () => {
 	it('answers every string', () => {
 		fc.assert(
-			fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (input) => expectWellFormed(classify(input, data))),
+			fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (input) => expectWellFormed(classifyStrict(input))),
 			{
 				numRuns: 500,
 			}
@@ -42,8 +50,8 @@ describe('the classifier on any input', () => {
 	it('answers every JSON value, as text and as a value', () => {
 		fc.assert(
 			fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
-				expectWellFormed(classify(JSON.stringify(value), data));
-				expectWellFormed(classify(value, data));
+				expectWellFormed(classifyStrict(JSON.stringify(value)));
+				expectWellFormed(classifyStrict(value));
 			}),
 			{ numRuns: 500 }
 		);
@@ -64,7 +72,7 @@ describe('the classifier on any input', () => {
 					const text = [`HTTP/1.1 ${status} X`, ...headers.map(([name, value]) => `${name}: ${value}`), '', body].join(
 						eol
 					);
-					expectWellFormed(classify(text, data));
+					expectWellFormed(classifyStrict(text));
 				}
 			),
 			{ numRuns: 300 }
@@ -74,12 +82,11 @@ describe('the classifier on any input', () => {
 	it('answers objects shaped like {status, headers, body} and HAR logs with random members', () => {
 		fc.assert(
 			fc.property(fc.anything(), fc.anything(), fc.anything(), (status, headers, body) => {
-				expectWellFormed(classify({ status, headers, body }, data));
+				expectWellFormed(classifyStrict({ status, headers, body }));
 				expectWellFormed(
-					classify(
-						{ log: { entries: [{ request: {}, response: { status, headers, content: { text: body } } }] } },
-						data
-					)
+					classifyStrict({
+						log: { entries: [{ request: {}, response: { status, headers, content: { text: body } } }] },
+					})
 				);
 			}),
 			{ numRuns: 300 }
@@ -89,15 +96,14 @@ describe('the classifier on any input', () => {
 	it('answers a 5 MB body of text, of JSON and of HTML', () => {
 		const megabytes = 5 * 1024 * 1024;
 		const text = 'lorem ipsum dolor '.repeat(Math.ceil(megabytes / 18));
-		expectWellFormed(classify(text, data));
+		expectWellFormed(classifyStrict(text));
 		const json = JSON.stringify({ error: { code: 'missing-params', message: 'x'.repeat(megabytes) } });
-		const result = classify(`HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n${json}`, data);
+		const result = classifyStrict(`HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n${json}`);
 		expect(result.code).toBe('integration-labs/missing-params');
 		expect((result.fields.message ?? '').length).toBeLessThan(5000);
 		expectWellFormed(
-			classify(
-				`<html><head><title>502 Bad Gateway</title></head><body>${'<p>x</p>'.repeat(megabytes / 8)}</body></html>`,
-				data
+			classifyStrict(
+				`<html><head><title>502 Bad Gateway</title></head><body>${'<p>x</p>'.repeat(megabytes / 8)}</body></html>`
 			)
 		);
 	});
@@ -106,9 +112,9 @@ describe('the classifier on any input', () => {
 		const deepArray = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 		const deepObject = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
 		for (const body of [deepArray, deepObject]) {
-			expectWellFormed(classify(body, data));
-			expectWellFormed(classify(`HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n${body}`, data));
-			expectWellFormed(classify(JSON.stringify({ status: 500, headers: {}, body }), data));
+			expectWellFormed(classifyStrict(body));
+			expectWellFormed(classifyStrict(`HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n${body}`));
+			expectWellFormed(classifyStrict(JSON.stringify({ status: 500, headers: {}, body })));
 		}
 	});
 
@@ -124,8 +130,18 @@ describe('the classifier on any input', () => {
 			...MESSAGE_RULES.map((rule) => `${rule.pattern.source.replace(/[^a-z ]/gi, '').slice(0, 8)} `.repeat(20_000)),
 			'{"detail":[' + '{"loc":["a"],"msg":"m"},'.repeat(20_000) + '{}]}',
 		];
-		for (const attack of attacks) expectWellFormed(classify(attack, data));
+		for (const attack of attacks) expectWellFormed(classifyStrict(attack));
 		const header = `HTTP/1.1 429 Too Many Requests\nRetry-After: ${'1'.repeat(100_000)}\nX-RateLimit-Reset: ${'9'.repeat(100_000)}\n\n`;
-		expectWellFormed(classify(header, data));
+		expectWellFormed(classifyStrict(header));
+	});
+});
+
+describe('the safety net', () => {
+	it('turns an internal failure into an honest "not recognised" instead of throwing', () => {
+		const broken = {} as ClassifierData;
+		expect(() => classifyOrThrow('HTTP/1.1 500 X\n\n{}', broken)).toThrow();
+		const result = classify('HTTP/1.1 500 X\n\n{}', broken);
+		expect(result.category).toBe('unknown');
+		expect(result.evidence.at(-1)?.rule).toBe('the input could not be read');
 	});
 });
