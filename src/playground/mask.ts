@@ -714,6 +714,22 @@ function tokenKind(token: string): MaskKind | undefined {
 	return KEY_FORMATS.find(({ pattern }) => pattern.test(token))?.kind;
 }
 
+/** The same formats, matched at the start of a longer run (`ghp_…_token` as a JSON key). */
+const KEY_PREFIXES = KEY_FORMATS.map(({ pattern, kind }) => ({
+	pattern: new RegExp(pattern.source.replace(/\$$/, '')),
+	kind,
+}));
+
+/** A well-known key that a run starts with, glued to more by `_`, `-` or `.`: its length and kind. */
+function keyAtStart(token: string): { length: number; kind: MaskKind } | undefined {
+	for (const { pattern, kind } of KEY_PREFIXES) {
+		const found = pattern.exec(token)?.[0];
+		if (found && found.length < token.length && '_-.'.includes(token.charAt(found.length)))
+			return { length: found.length, kind };
+	}
+	return undefined;
+}
+
 /** Candidate tokens: runs of key characters long enough to be a key; one pass, each run read once. */
 const TOKEN_RUN = /[A-Za-z0-9_.-]{16,}/g;
 
@@ -732,6 +748,9 @@ const maskKnownTokens: Rule = (c) => {
 			c.add(start, end, kind, (secret) => (kind === 'jwt' ? `JWT ${hint(secret)}` : hint(secret)));
 			continue;
 		}
+		// A key glued to more (`ghp_…_token`): mask the key, then read the rest as usual.
+		const glued = keyAtStart(token);
+		if (glued) c.add(start, start + glued.length, glued.kind, hint);
 		maskDottedParts(c, start, end);
 	}
 };

@@ -62,7 +62,10 @@ describe('error-atlas explain', () => {
 	});
 
 	it('never prints control characters from the response', () => {
-		const { stdout } = run(['explain'], '{"message":"bad \u001b[31mred\u001b[0m input"}');
+		const { status, stdout } = run(['explain'], '{"message":"bad \u001b[31mred\u001b[0m input"}');
+		expect(status).toBe(0);
+		// The message is still shown, without its escape sequences.
+		expect(stdout).toContain('bad [31mred[0m input');
 		expect(stdout).not.toContain('\u001b');
 	});
 });

@@ -47,6 +47,9 @@ const ALL_SECRETS: readonly string[] = Object.values(S);
 function expectNoLeak(input: string): void {
 	const result = maskSecrets(input);
 	const previews = result.masked.map((item) => item.preview).join('\n');
+	// An empty result would pass every check below: the masked text must still be the response.
+	if (ALL_SECRETS.some((secret) => input.includes(secret))) expect(result.masked.length).toBeGreaterThan(0);
+	expect(result.text.length).toBeGreaterThan(input.length / 2);
 	for (const secret of ALL_SECRETS) {
 		if (!input.includes(secret)) continue;
 		expect(result.text).not.toContain(secret);
@@ -347,6 +350,9 @@ describe('maskSecrets reports', () => {
 	it('a secret-looking JSON key by a neutral name', () => {
 		const text = JSON.stringify({ [`${S.github}_token`]: 'value-1234567' });
 		const result = maskSecrets(text);
+		// The key itself holds a token: it must not survive in the shared text either.
+		expect(result.text).not.toContain(S.github);
+		expect(result.text).toMatch(/^\{"«masked»_token":/);
 		expect(result.masked.map((item) => item.preview).join()).not.toContain(S.github.slice(4, 10));
 	});
 });
