@@ -23,7 +23,7 @@ import { requestIdHeader, retryTiming, type Headers } from './headers.ts';
 import { readInput, readValue, type ResponseInput } from './input.ts';
 import { isRecord, statusOf, text } from './json-path.ts';
 import type { Classification, Evidence, ExtractedFields, Format } from './result.ts';
-import { categoryFromMessage } from './vocabulary.ts';
+import { categoryFromMessage, REFINEMENTS } from './vocabulary.ts';
 import { wireCodeIndex, type WireCodeIndex } from './wire/codes.ts';
 import { htmlPage, type WireDocument } from './wire/locate.ts';
 import { readClaim } from './wire/read.ts';
@@ -257,6 +257,27 @@ function decide(
 	return { category: 'unknown', retryable: null, by: 'none' };
 }
 
+/**
+ * A status, or a catch-all code (`upstream`), states its meaning loosely; a
+ * specific meaning in the message's words is the better answer ("already
+ * exists" under a 400 is a conflict, "insufficient funds" under a 403 is
+ * payment, "invalid API key" under a 403 is authentication).
+ */
+function refine(verdict: Verdict, detection: Detection, code: ClassifierCode | undefined, trail: Evidence[]): Verdict {
+	const loose = verdict.by === 'status' || (verdict.by === 'catalog' && code?.category === 'upstream');
+	if (!loose || verdict.category === 'unknown') return verdict;
+	const rule = categoryFromMessage(detection.fields.message);
+	if (!rule || !REFINEMENTS[verdict.category]?.includes(rule.category)) return verdict;
+	trail.push(
+		evidence(
+			'message',
+			detection.fields.message ?? '',
+			`the message says more than “${verdict.category}”: ${rule.label} → ${rule.category}`
+		)
+	);
+	return { category: rule.category, retryable: CATEGORY_RETRY[rule.category], by: verdict.by };
+}
+
 /** One sentence on why the verdict says retry, do not retry, or depends. */
 function retryReasonFor(
 	verdict: Verdict,
@@ -365,7 +386,7 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 		);
 		code = undefined;
 	}
-	let verdict = decide(detection, code, status, input.headers, index, trail);
+	let verdict = refine(decide(detection, code, status, input.headers, index, trail), detection, code, trail);
 	// The relayed response decides what it means when it names a catalog code of its own,
 	// or when the relay itself names no entry (an app status the catalog has no entry for).
 	if (inner && inner.category !== 'unknown' && (inner.code || !code)) {

@@ -16,20 +16,35 @@ export interface MessageRule {
 
 export const MESSAGE_RULES: readonly MessageRule[] = [
 	{
-		pattern: /rate.?limit|too many requests|throttl|slow down/i,
+		// A daily or monthly allowance says more than "too many requests": it comes first.
+		pattern:
+			/quota|usage limit|(?:daily|monthly|day's|month's) (?:limit|quota|cap|allowance)|limits? (?:for|per) (?:today|the day|the month)|per day|credits? (?:exhausted|used up)/i,
+		category: 'quota',
+		label: '“quota” / “daily limit”',
+	},
+	{
+		pattern:
+			/rate.?limit|too many (?:requests|attempts)|throttl|slow down|concurren(?:t|cy) (?:requests?|calls?|limit)/i,
 		category: 'rate-limit',
 		label: '“rate limit” / “too many requests”',
 	},
-	{ pattern: /quota|usage limit|limit reached|credits? (?:exhausted|used up)/i, category: 'quota', label: '“quota”' },
 	{
-		pattern: /too large|payload too|entity too|exceeds the maximum (?:size|length)/i,
+		pattern: /too large|payload too|entity too|exceeds the maximum (?:size|length)|size limit exceeded|request size/i,
 		category: 'too-large',
 		label: '“too large”',
 	},
 	{
-		pattern: /payment|billing|card (?:was )?declined|insufficient funds/i,
+		pattern:
+			/payment required|billing|\b(?:card|payment|transaction|charge)\b.{0,30}\bdeclin|declined by (?:the )?(?:issuer|bank|acquirer)|insufficient (?:funds|balance)|balance (?:is )?(?:too low|insufficient)/i,
 		category: 'payment',
-		label: '“payment” / “card declined”',
+		label: '“card declined” / “insufficient funds”',
+	},
+	{
+		// Credentials before "not found": "API key not found" is about the key, not a resource.
+		pattern:
+			/\b(?:api[ _-]?key|access[ _-]?token|bearer token|auth(?:entication)? token|credentials?)\b.{0,40}\b(?:not found|missing|invalid|expired|not provided|required|revoked|not valid)\b|\b(?:missing|invalid|expired|no|bad|wrong|valid|correct) (?:(?:http|api) )?(?:api[ _-]?key|access[ _-]?token|token|credentials|password)|incorrect (?:username|password|email or password)|unauthori[sz]ed|unauthenticated|not authenticated|token (?:has )?expired|log ?in required|csrf/i,
+		category: 'authentication',
+		label: '“invalid API key” / “unauthorized”',
 	},
 	{ pattern: /timed? ?out|deadline exceeded|timeout/i, category: 'timeout', label: '“timed out”' },
 	{
@@ -39,7 +54,8 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	},
 	{ pattern: /\blocked\b|lock (?:conflict|timeout)|unable to lock/i, category: 'locked', label: '“locked”' },
 	{
-		pattern: /already exists|duplicate|already (?:a|in|taken|registered)|conflict/i,
+		pattern:
+			/already exists|already (?:a|an|in|taken|registered|in use|been taken)|duplicate|conflict|is taken|must be unique/i,
 		category: 'conflict',
 		label: '“already exists” / “duplicate”',
 	},
@@ -48,12 +64,6 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 			/not found|does not exist|doesn't exist|no such|unknown (?:resource|object|record)|could not resolve to an? /i,
 		category: 'not-found',
 		label: '“not found”',
-	},
-	{
-		pattern:
-			/unauthori[sz]ed|unauthenticated|not authenticated|invalid (?:api )?(?:key|token)|token (?:has )?expired|expired token|credentials|log ?in required/i,
-		category: 'authentication',
-		label: '“unauthorized” / “invalid token”',
 	},
 	{
 		pattern: /forbidden|permission|not allowed|access denied|insufficient (?:scope|privileges)|not permitted/i,
@@ -77,6 +87,31 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 		label: '“internal error”',
 	},
 ];
+
+/**
+ * Where the message's words may refine a category that a status or a
+ * catch-all code states only loosely: a 400 is "something about the request",
+ * a 403 "not allowed", a 500 "it failed", an `upstream` code "the app behind
+ * failed", a 429 "too much" (per second, or for the day). A specific meaning
+ * in the message ("already exists", "insufficient funds", "invalid API key",
+ * "daily limit") is the better answer.
+ */
+const SPECIFIC: readonly CategoryId[] = [
+	'authentication',
+	'conflict',
+	'payment',
+	'quota',
+	'rate-limit',
+	'too-large',
+	'timeout',
+];
+export const REFINEMENTS: Readonly<Partial<Record<CategoryId, readonly CategoryId[]>>> = {
+	validation: SPECIFIC,
+	permission: SPECIFIC,
+	internal: SPECIFIC,
+	upstream: SPECIFIC,
+	'rate-limit': ['quota'],
+};
 
 /** The category the message's words suggest, with the rule that fired. */
 export function categoryFromMessage(message: string | undefined): MessageRule | undefined {

@@ -162,13 +162,27 @@ describe('the message vocabulary', () => {
 		expect(categoryFromMessage(message)?.category).toBe(category);
 	});
 
-	it('decides only when nothing else does, and says so in the evidence', () => {
+	it('decides when nothing else does, and says so in the evidence', () => {
 		const result = classify('{"message":"A contact with this email already exists"}', data);
 		expect(result).toMatchObject({ format: 'json', status: null, category: 'conflict' });
 		expect(result.evidence.at(-1)?.rule).toMatch(/message vocabulary/);
-		// With a status, the status decides.
-		expect(classify({ status: 400, headers: {}, body: '{"message":"already exists"}' }, data).category).toBe(
-			'validation'
-		);
+	});
+
+	it('refines a loose status with a specific meaning, and leaves a specific status alone', () => {
+		const body = (status: number, message: string) =>
+			classify({ status, headers: {}, body: JSON.stringify({ message }) }, data);
+		const conflict = body(400, 'A user with this email already exists');
+		expect(conflict.category).toBe('conflict');
+		expect(conflict.evidence.at(-1)?.rule).toMatch(/the message says more than “validation”/);
+		expect(body(403, 'Invalid API key').category).toBe('authentication');
+		expect(body(403, 'Insufficient funds in the wallet').category).toBe('payment');
+		expect(body(422, 'Card was declined by the issuer').category).toBe('payment');
+		expect(body(429, 'Daily limit reached for today').category).toBe('quota');
+		expect(body(500, 'Insufficient funds').category).toBe('payment');
+		// A specific status says more than the words: a 404 stays not-found, a 401 authentication.
+		expect(body(404, 'A user with this email already exists').category).toBe('not-found');
+		expect(body(401, 'Insufficient funds').category).toBe('authentication');
+		// Words that add nothing specific leave the status's meaning.
+		expect(body(400, 'Something is wrong with the request').category).toBe('validation');
 	});
 });
