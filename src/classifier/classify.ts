@@ -23,7 +23,7 @@ import { requestIdHeader, retryTiming, type Headers } from './headers.ts';
 import { readInput, readValue, type ResponseInput } from './input.ts';
 import { isRecord, statusOf, text } from './json-path.ts';
 import type { Classification, Evidence, ExtractedFields, Format } from './result.ts';
-import { categoryFromMessage, REFINEMENTS } from './vocabulary.ts';
+import { categoryFromMessage, PERIOD_QUOTA, REFINEMENTS } from './vocabulary.ts';
 import { wireCodeIndex, type WireCodeIndex } from './wire/codes.ts';
 import { htmlPage, type WireDocument } from './wire/locate.ts';
 import { readClaim } from './wire/read.ts';
@@ -78,11 +78,17 @@ function detectPlainJson(value: unknown): Detection {
 		text(value, 'title') ??
 		text(value, 'msg') ??
 		text(value, 'errorMessage');
+	const firstError = Array.isArray(isRecord(value) ? value.errors : undefined)
+		? (value as { errors: unknown[] }).errors[0]
+		: undefined;
 	const code =
 		text(value, 'code', 100) ??
 		text(value, 'error_code', 100) ??
 		text(value, 'errorCode', 100) ??
-		text(value, 'error.code', 100);
+		text(value, 'error.code', 100) ??
+		text(firstError, 'code', 100) ??
+		codeLike(text(firstError, 'error', 100)) ??
+		codeLike(text(value, 'error', 100));
 	// Frameworks' default bodies (Spring Boot's `status`, others' `statusCode`) carry the status.
 	const bodyStatus = isRecord(value) ? (statusOf(value.status) ?? statusOf(value.statusCode)) : undefined;
 	return {
@@ -105,6 +111,13 @@ function detectPlainJson(value: unknown): Detection {
 			),
 		],
 	};
+}
+
+/** A value that reads as a code (`RecordNotFound`, `user_exists`), not a sentence. */
+function codeLike(value: string | undefined): string | undefined {
+	return value && /^[A-Za-z][A-Za-z0-9_.:-]{2,60}$/.test(value) && /[A-Z_.:-]|[a-z][A-Z]/.test(value)
+		? value
+		: undefined;
 }
 
 interface Detected {
@@ -203,8 +216,8 @@ const CATEGORY_RETRY: Record<CategoryId | 'unknown', boolean | null> = {
 	unsupported: false,
 	upstream: null,
 	unavailable: true,
-	timeout: null,
-	internal: null,
+	timeout: true,
+	internal: true,
 	unknown: null,
 };
 
@@ -248,7 +261,7 @@ function decide(
 	}
 	if (status !== null && status >= 500) {
 		trail.push(evidence('status', String(status), 'a 5xx status: a server-side failure'));
-		return { category: 'internal', retryable: null, by: 'status' };
+		return { category: 'internal', retryable: true, by: 'status' };
 	}
 	if (status !== null && status >= 400) {
 		trail.push(evidence('status', String(status), 'a 4xx status: the request must change'));
@@ -264,10 +277,15 @@ function decide(
  * payment, "invalid API key" under a 403 is authentication).
  */
 function refine(verdict: Verdict, detection: Detection, code: ClassifierCode | undefined, trail: Evidence[]): Verdict {
-	const loose = verdict.by === 'status' || (verdict.by === 'catalog' && code?.category === 'upstream');
+	const loose =
+		verdict.by === 'status' ||
+		(verdict.by === 'catalog' && (code?.category === 'upstream' || code?.category === 'rate-limit'));
 	if (!loose || verdict.category === 'unknown') return verdict;
-	const rule = categoryFromMessage(detection.fields.message);
+	const message = detection.fields.message;
+	const rule = categoryFromMessage(message);
 	if (!rule || !REFINEMENTS[verdict.category]?.includes(rule.category)) return verdict;
+	// "Quota exceeded … per minute" is still a rate limit: only a limit for the day or month is a quota.
+	if (verdict.category === 'rate-limit' && !PERIOD_QUOTA.test(message ?? '')) return verdict;
 	trail.push(
 		evidence(
 			'message',
@@ -353,7 +371,15 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 			depth + 1
 		);
 		// The relay's fields come first; what the inner response says fills the gaps.
-		detection = { ...detection, fields: { ...inner.fields, ...detection.fields } };
+		// The relay's fields come first, but the app's own code says more than the relayed status.
+		detection = {
+			...detection,
+			fields: {
+				...inner.fields,
+				...detection.fields,
+				...(inner.fields.vendorCode ? { vendorCode: inner.fields.vendorCode } : {}),
+			},
+		};
 		if (relayed.hasStatus) {
 			envelope = {
 				format: detection.format,
@@ -389,7 +415,10 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 	let verdict = refine(decide(detection, code, status, input.headers, index, trail), detection, code, trail);
 	// The relayed response decides what it means when it names a catalog code of its own,
 	// or when the relay itself names no entry (an app status the catalog has no entry for).
-	if (inner && inner.category !== 'unknown' && (inner.code || !code)) {
+	const relayedStatus = detection.relayed?.hasStatus === true;
+	// A bare 5xx from the app is the relay's own "the app behind failed" (upstream), not the caller's internal error.
+	const bareServerFault = inner?.category === 'internal' && !inner.code;
+	if (inner && inner.category !== 'unknown' && !bareServerFault && (inner.code || !code || relayedStatus)) {
 		verdict = { category: inner.category, retryable: inner.retryable, by: 'inner' };
 		trail.push(
 			evidence(

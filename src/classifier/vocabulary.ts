@@ -55,7 +55,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	{ pattern: /\blocked\b|lock (?:conflict|timeout)|unable to lock/i, category: 'locked', label: '“locked”' },
 	{
 		pattern:
-			/already exists|already (?:a|an|in|taken|registered|in use|been taken)|duplicate|conflict|is taken|must be unique/i,
+			/already exists|already (?:a|an|in|taken|registered|in use|been taken|used|been used)|duplicate|conflict|is taken|must be unique/i,
 		category: 'conflict',
 		label: '“already exists” / “duplicate”',
 	},
@@ -66,7 +66,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 		label: '“not found”',
 	},
 	{
-		pattern: /forbidden|permission|not allowed|access denied|insufficient (?:scope|privileges)|not permitted/i,
+		pattern: /forbidden|permission|not allowed|access (?:is )?denied|insufficient (?:scope|privileges)|not permitted/i,
 		category: 'permission',
 		label: '“forbidden” / “permission”',
 	},
@@ -105,6 +105,9 @@ const SPECIFIC: readonly CategoryId[] = [
 	'too-large',
 	'timeout',
 ];
+/** A limit for a day or a month: what makes a rate limit a quota that waits for its reset. */
+export const PERIOD_QUOTA = /\b(?:daily|monthly|per (?:day|month)|for (?:today|the day|the month)|day's|month's)\b/i;
+
 export const REFINEMENTS: Readonly<Partial<Record<CategoryId, readonly CategoryId[]>>> = {
 	validation: SPECIFIC,
 	permission: SPECIFIC,

@@ -1,7 +1,9 @@
 /**
  * A retry helper driven by Error Atlas's verdict: it retries only what the
- * classifier says is worth retrying, waits what the response asks for, and
- * otherwise backs off exponentially with full jitter, up to a cap.
+ * classifier says is worth retrying, a failure that may have been carried out
+ * only when the request is safe to repeat, waits what the response asks for
+ * (within a cap), and otherwise backs off exponentially with full jitter, all
+ * within a deadline. It gives up with the last error.
  */
 import { classify, type Classification, type ClassifierData } from '../classifier/index.ts';
 
@@ -14,10 +16,15 @@ export interface HttpResult {
 export interface RetryOptions {
 	/** Attempts in all, the first included. */
 	attempts?: number;
-	/** First backoff step and the cap, in milliseconds. */
+	/** First backoff step and the cap on any one wait, in milliseconds. */
 	baseDelayMs?: number;
 	maxDelayMs?: number;
-	/** Whether the request is safe to repeat (GET, PUT, DELETE, or a write with an idempotency key). */
+	/** The most time all the waits together may take, in milliseconds. */
+	deadlineMs?: number;
+	/**
+	 * Whether the request is safe to repeat: GET, PUT, DELETE, or a write that
+	 * carries an idempotency key created once, before the first attempt.
+	 */
 	idempotent?: boolean;
 	/** Injected for tests; real code uses the defaults. */
 	sleep?: (ms: number) => Promise<void>;
@@ -25,10 +32,11 @@ export interface RetryOptions {
 }
 
 export class GaveUp extends Error {
-	readonly last: HttpResult;
+	/** The last response, or none when the last attempt got no response at all. */
+	readonly last: HttpResult | undefined;
 	readonly reason: string;
-	constructor(last: HttpResult, reason: string) {
-		super(`Gave up after status ${last.status}: ${reason}`);
+	constructor(last: HttpResult | undefined, reason: string, options?: { cause?: unknown }) {
+		super(last ? `Gave up after status ${last.status}: ${reason}` : `Gave up: ${reason}`, options);
 		this.last = last;
 		this.reason = reason;
 	}
@@ -46,12 +54,24 @@ export function backoffDelay(
 
 /**
  * A 2xx is a success unless its body reports an error under it: Slack's
- * `ok:false`, GraphQL `errors`, or an Integry relay whose app answered 4xx/5xx.
+ * `ok:false`, GraphQL `errors`, or a relay (Integry's `network_code`) whose
+ * app answered 4xx/5xx.
  */
 export function failed(response: HttpResult, verdict: Classification): boolean {
 	if (response.status >= 400) return true;
 	if (!verdict.envelope) return false;
-	return verdict.format === 'integry' ? (verdict.status ?? 0) >= 400 : true;
+	const relayed = verdict.inner?.status;
+	return relayed !== undefined && relayed !== null ? relayed >= 400 : true;
+}
+
+/**
+ * Whether to send the same request again. A failure that may already have
+ * been carried out (a 500, 502 or 504, a timeout: `retryWhen: idempotent`)
+ * is retried only when repeating the request is safe.
+ */
+export function shouldRetry(verdict: Classification, idempotent: boolean): boolean {
+	if (verdict.retryable === true) return verdict.retryWhen === 'always' || idempotent;
+	return verdict.retryable === null && idempotent;
 }
 
 export async function withRetries(
@@ -59,20 +79,34 @@ export async function withRetries(
 	data: ClassifierData,
 	options: RetryOptions = {}
 ): Promise<HttpResult> {
-	const { attempts = 4, baseDelayMs = 500, maxDelayMs = 30_000, idempotent = false } = options;
+	const { attempts = 4, baseDelayMs = 500, maxDelayMs = 30_000, deadlineMs = 60_000, idempotent = false } = options;
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
-		const response = await send();
+		let response: HttpResult;
+		try {
+			response = await send();
+		} catch (error) {
+			// No response at all (a reset, a timeout): the request may have arrived, so only a safe one is sent again.
+			if (!idempotent || attempt + 1 >= attempts) throw new GaveUp(undefined, 'no response', { cause: error });
+			const wait = backoffDelay(attempt, baseDelayMs, maxDelayMs, options.random);
+			if (waited + wait > deadlineMs) throw new GaveUp(undefined, 'no response before the deadline', { cause: error });
+			waited += wait;
+			await sleep(wait);
+			continue;
+		}
 		const verdict = classify(response, data);
 		if (!failed(response, verdict)) return response;
-		// `null` means "it depends": on whether repeating the request is safe.
-		const retry = verdict.retryable ?? idempotent;
-		if (!retry) throw new GaveUp(response, verdict.retryReason);
+		if (!shouldRetry(verdict, idempotent)) throw new GaveUp(response, verdict.retryReason);
 		if (attempt + 1 >= attempts) throw new GaveUp(response, `still failing after ${attempts} attempts`);
 		const wait =
 			verdict.retryAfterSeconds !== null
 				? verdict.retryAfterSeconds * 1000
 				: backoffDelay(attempt, baseDelayMs, maxDelayMs, options.random);
+		// A wait longer than the caps is not slept through: give up now and let the caller reschedule.
+		if (wait > maxDelayMs || waited + wait > deadlineMs)
+			throw new GaveUp(response, `the response asks to wait ${Math.ceil(wait / 1000)} s, more than the limit`);
+		waited += wait;
 		await sleep(wait);
 	}
 }

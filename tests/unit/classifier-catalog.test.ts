@@ -37,16 +37,22 @@ describe('every catalog example classifies to its own entry', () => {
 				const result = classify(text, data, NEEDS_SOURCE.has(code.name) ? { source: code.source } : {});
 				expect(result.code, JSON.stringify(result.evidence)).toBe(code.name);
 				expect(result.source).toBe(code.source);
-				if (result.inner?.code) {
-					// A relay whose inner response names a code of its own means what that code means (SPEC §3 `inner`).
+				const relayDecides =
+					result.inner !== undefined &&
+					result.inner.category !== 'unknown' &&
+					!(result.inner.category === 'internal' && result.inner.code === null) &&
+					(result.inner.code !== null || result.envelope !== undefined);
+				if (relayDecides && result.inner) {
+					// A relay means what its inner response means (SPEC §3 `inner`): the app's own code, or the
+					// relayed app response itself (a relay that carries the app's status).
 					expect(result.category).toBe(result.inner.category);
 					expect(result.retryable).toBe(result.inner.retryable);
-					expect(result.inner.links.code).toBe(`/codes/${result.inner.code}/`);
+					if (result.inner.code) expect(result.inner.links.code).toBe(`/codes/${result.inner.code}/`);
 				} else if (code.category === 'upstream' && result.category !== 'upstream') {
 					// A catch-all code ("the app behind failed") is refined by a specific meaning in the message.
 					expect(result.evidence.map((item) => item.rule).join('\n')).toMatch(/the message says more than “upstream”/);
 				} else expect(result.category).toBe(code.category);
-				if (result.inner?.code) {
+				if (relayDecides) {
 					// Checked above.
 				} else if (code.retryable === null) {
 					// "Depends": unknown, unless the body itself says (SyncHive's `retryable`).

@@ -64,12 +64,57 @@ describe('withRetries', () => {
 		expect(endpoint.calls()).toBe(1);
 	});
 
-	it('retries a "depends" verdict only when the request is idempotent', async () => {
-		const serverError = json(500, { message: 'Internal Server Error' });
-		const once = script(serverError, ok);
-		await expect(withRetries(once.send, data, { sleep: once.sleep })).rejects.toBeInstanceOf(GaveUp);
-		const safe = script(serverError, ok);
-		expect((await withRetries(safe.send, data, { sleep: safe.sleep, idempotent: true })).status).toBe(200);
+	it('retries a failure that may have been carried out only when the request is idempotent', async () => {
+		for (const status of [500, 502, 504]) {
+			const serverError = json(status, { message: 'Server error' });
+			const once = script(serverError, ok);
+			await expect(withRetries(once.send, data, { sleep: once.sleep })).rejects.toBeInstanceOf(GaveUp);
+			expect(once.calls(), String(status)).toBe(1);
+			const safe = script(serverError, ok);
+			expect((await withRetries(safe.send, data, { sleep: safe.sleep, idempotent: true })).status).toBe(200);
+		}
+	});
+
+	it('does not sleep through a wait longer than its cap: it gives up at once', async () => {
+		const endpoint = script(json(429, { message: 'slow down' }, { 'Retry-After': '3600' }), ok);
+		await expect(withRetries(endpoint.send, data, { sleep: endpoint.sleep })).rejects.toThrow(
+			/asks to wait 3600 s, more than the limit/
+		);
+		expect(endpoint.waits).toEqual([]);
+	});
+
+	it('keeps all its waits within the deadline', async () => {
+		const endpoint = script(retryLater);
+		await expect(
+			withRetries(endpoint.send, data, {
+				sleep: endpoint.sleep,
+				random: () => 0.999,
+				baseDelayMs: 1000,
+				deadlineMs: 2500,
+				attempts: 10,
+			})
+		).rejects.toBeInstanceOf(GaveUp);
+		expect(endpoint.waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(2500);
+	});
+
+	it('retries a request that got no response only when it is idempotent', async () => {
+		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		let calls = 0;
+		const flaky = async () => {
+			calls++;
+			if (calls === 1) throw reset;
+			return ok;
+		};
+		const sleep = async () => {};
+		expect((await withRetries(flaky, data, { sleep, idempotent: true })).status).toBe(200);
+		calls = 0;
+		await expect(withRetries(flaky, data, { sleep })).rejects.toThrow(/no response/);
+		expect(calls).toBe(1);
+	});
+
+	it('treats a relayed app failure under HTTP 200 as a failure', async () => {
+		const relayFailed = script(json(200, { network_code: '409', output: { message: 'exists' }, _cursor: null }));
+		await expect(withRetries(relayFailed.send, data, { sleep: relayFailed.sleep })).rejects.toBeInstanceOf(GaveUp);
 	});
 
 	it('treats an error under HTTP 200 as a failure, and a relayed 200 as a success', async () => {
