@@ -42,7 +42,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	{
 		// Credentials before "not found": "API key not found" is about the key, not a resource.
 		pattern:
-			/\b(?:api[ _-]?key|access[ _-]?token|bearer token|auth(?:entication)? token|credentials?)\b.{0,40}\b(?:not found|missing|invalid|expired|not provided|required|revoked|not valid)\b|\b(?:missing|invalid|expired|no|bad|wrong|valid|correct) (?:(?:http|api) )?(?:api[ _-]?key|access[ _-]?token|token|credentials|password)|incorrect (?:username|password|email or password)|unauthori[sz]ed|unauthenticated|not authenticated|token (?:has )?expired|log ?in required|csrf/i,
+			/\b(?:api[ _-]?key|access[ _-]?token|bearer token|auth(?:entication)? token|credentials?)\b.{0,40}\b(?:not found|missing|invalid|expired|not provided|required|revoked|not valid)\b|\b(?:missing|invalid|expired|no|bad|wrong|valid|correct) (?:(?:http|api) )?(?:api[ _-]?key|access[ _-]?token|token|credentials|password)|(?:incorrect|invalid) (?:username|user name|login|password|email or password)|unauthori[sz]ed|unauthenticated|not authenticated|token (?:has )?expired|log ?in required|csrf/i,
 		category: 'authentication',
 		label: '“invalid API key” / “unauthorized”',
 	},
