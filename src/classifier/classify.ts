@@ -41,6 +41,18 @@ export interface ClassifyOptions {
 	source?: string;
 }
 
+/** Methods RFC 9110 §9.2.2 calls idempotent: sending them twice has the effect of sending them once. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/** Whether the request shown may be sent again: an idempotent method, or a write with an idempotency key. */
+function safeToRepeat(request: NonNullable<ResponseInput['request']>): boolean {
+	return (
+		IDEMPOTENT_METHODS.has(request.method) ||
+		request.headers.has('idempotency-key') ||
+		request.headers.has('x-idempotency-key')
+	);
+}
+
 /** Text bodies are read from their head: a proxy's answer or a log line says what it is up front. */
 const TEXT_HEAD = 64 * 1024;
 
@@ -522,6 +534,11 @@ function assemble(parts: Parts): Classification {
 				? (inner?.retryWhen ?? undefined)
 				: (statusEntry?.retryWhen ?? category?.retryWhen);
 	const retryWhen = retryable === true ? (decided ?? 'idempotent') : null;
+	const unsafe = retryWhen === 'idempotent' && input.request !== undefined && !safeToRepeat(input.request);
+	if (unsafe && input.request)
+		trail.push(
+			evidence('request', input.request.method, 'not safe to repeat: not idempotent, and no Idempotency-Key header')
+		);
 	const sourceName = data.sourceNames[found.source ?? found.format] ?? FORMAT_NAMES[found.format] ?? found.format;
 	const recognised = (found.format !== 'json' && found.format !== 'text') || verdict.category !== 'unknown';
 
@@ -573,8 +590,9 @@ function assemble(parts: Parts): Classification {
 		category: verdict.category,
 		retryable,
 		retryWhen,
-		retryReason:
-			retryWhen === 'idempotent'
+		retryReason: unsafe
+			? `${retryReason} It may have been carried out, and this ${input.request?.method} has no Idempotency-Key: do not send it again as is; check whether it took effect first.`
+			: retryWhen === 'idempotent'
 				? `${retryReason} It may have been carried out: retry only an idempotent request, or one sent with an idempotency key.`
 				: retryReason,
 		retryAfterSeconds,

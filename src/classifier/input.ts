@@ -18,6 +18,8 @@ export interface ResponseInput {
 	parsedBody?: unknown;
 	/** For HAR: which entry was picked, and why. */
 	note?: string;
+	/** The request, where the paste shows it (a HAR entry, `curl -v`): what decides whether a retry is safe. */
+	request?: { method: string; headers: Headers };
 }
 
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:[ \t]+([^\r\n]*))?$/;
@@ -81,11 +83,15 @@ function fromHarEntry(entry: unknown): ResponseInput | null {
 	const response = entry.response;
 	const content = isRecord(response.content) ? response.content : {};
 	const text = typeof content.text === 'string' ? content.text : '';
+	const request = isRecord(entry.request) ? entry.request : {};
 	return {
 		kind: 'har',
 		status: toStatus(response.status),
 		headers: headersFrom(response.headers),
 		body: content.encoding === 'base64' ? decodeBase64(text) : text,
+		...(typeof request.method === 'string'
+			? { request: { method: request.method.toUpperCase(), headers: headersFrom(request.headers) } }
+			: {}),
 	};
 }
 
@@ -146,9 +152,20 @@ function fromRawHttp(text: string): ResponseInput | null {
 	let headers: [string, string][] = [];
 	let bodyStart = -1;
 	let inHeaders = false;
+	let method: string | undefined;
+	const requestHeaders: [string, string][] = [];
 	for (let index = 0; index < lines.length; index++) {
 		let line = lines[index] as string;
 		if (verbose) {
+			// curl -v shows the request too: its method and headers say whether a retry is safe.
+			if (line.startsWith('> ') && index < 2000) {
+				const requestLine = /^> ([A-Z]{3,10}) \S+ HTTP\/[\d.]+$/.exec(line.trimEnd());
+				if (requestLine) method = requestLine[1];
+				else {
+					const colon = line.indexOf(':');
+					if (method && colon > 2) requestHeaders.push([line.slice(2, colon), line.slice(colon + 1)]);
+				}
+			}
 			if (line.startsWith('* ') || line.startsWith('> ') || line === '>' || line === '*') continue;
 			if (line.startsWith('{ ') || line.startsWith('} ')) continue;
 			if (line.startsWith('< ') || line === '<') line = line.slice(2);
@@ -183,7 +200,13 @@ function fromRawHttp(text: string): ResponseInput | null {
 	}
 	if (!sawStatusLine) return null;
 	const body = bodyStart >= 0 ? lines.slice(bodyStart).join('\n') : '';
-	return { kind: 'http-response', status, headers: headerMap(headers), body: verbose ? stripCurlTrailer(body) : body };
+	return {
+		kind: 'http-response',
+		status,
+		headers: headerMap(headers),
+		body: verbose ? stripCurlTrailer(body) : body,
+		...(method ? { request: { method, headers: headerMap(requestHeaders) } } : {}),
+	};
 }
 
 /** True when the lines between a body start and a new status line are blank (a 100 Continue block). */

@@ -49,3 +49,46 @@ describe('retryWhen', () => {
 		}
 	});
 });
+
+describe('a request shown with the response', () => {
+	const har = (method: string, headers: { name: string; value: string }[] = []) => ({
+		log: {
+			entries: [
+				{
+					request: { method, url: 'https://api.example.com/v1/charges', headers },
+					response: { status: 502, headers: [], content: { text: 'Bad Gateway' } },
+				},
+			],
+		},
+	});
+
+	it('says a POST without an Idempotency-Key must not be sent again as is', () => {
+		const result = classify(har('POST'), data);
+		expect(result.retryWhen).toBe('idempotent');
+		expect(result.retryReason).toMatch(/this POST has no Idempotency-Key: do not send it again as is/);
+		expect(result.evidence.map((item) => item.field)).toContain('request');
+	});
+
+	it('says nothing more for an idempotent method or a write with an idempotency key', () => {
+		for (const input of [har('GET'), har('PUT'), har('POST', [{ name: 'Idempotency-Key', value: 'k-1' }])]) {
+			const result = classify(input, data);
+			expect(result.retryWhen).toBe('idempotent');
+			expect(result.retryReason).not.toMatch(/do not send it again/);
+			expect(result.retryReason).toMatch(/retry only an idempotent request/);
+		}
+	});
+
+	it('reads the method from curl -v', () => {
+		const transcript = [
+			'> POST /v1/charges HTTP/1.1',
+			'> Host: api.example.com',
+			'> Content-Type: application/json',
+			'>',
+			'< HTTP/1.1 504 Gateway Timeout',
+			'< Content-Type: text/plain',
+			'<',
+			'upstream request timeout',
+		].join('\n');
+		expect(classify(transcript, data).retryReason).toMatch(/this POST has no Idempotency-Key/);
+	});
+});
