@@ -129,6 +129,12 @@ export const codeEntrySchema = z
 		retryNote: nonEmpty.optional(),
 		/** With `retryable: true`: whether the request may have been processed. Defaults by category. */
 		retryWhen: retryWhenSchema.optional(),
+		/**
+		 * A catch-all code (a generic "validation failed", "record invalid"):
+		 * a specific meaning in its message ("already exists") says more.
+		 * `upstream` codes are catch-alls by nature.
+		 */
+		broad: z.literal(true).optional(),
 		actor: actorSchema,
 		/** The vendor's own code or type, exactly as it appears on the wire. */
 		wireCode: nonEmpty.optional(),

@@ -81,18 +81,21 @@ function indexes(data: ClassifierData): Indexes {
 
 /** A JSON body of no known shape: still read its message. */
 function detectPlainJson(value: unknown): Detection {
+	const firstError = Array.isArray(isRecord(value) ? value.errors : undefined)
+		? (value as { errors: unknown[] }).errors[0]
+		: undefined;
 	const message =
 		text(value, 'message') ??
 		text(value, 'error.message') ??
 		text(value, 'error') ??
 		text(value, 'error_description') ??
 		text(value, 'detail') ??
+		text(value, 'description') ??
+		text(firstError, 'message') ??
+		text(firstError, 'detail') ??
 		text(value, 'title') ??
 		text(value, 'msg') ??
 		text(value, 'errorMessage');
-	const firstError = Array.isArray(isRecord(value) ? value.errors : undefined)
-		? (value as { errors: unknown[] }).errors[0]
-		: undefined;
 	const code =
 		text(value, 'code', 100) ??
 		text(value, 'error_code', 100) ??
@@ -289,13 +292,16 @@ function decide(
  * payment, "invalid API key" under a 403 is authentication).
  */
 function refine(verdict: Verdict, detection: Detection, code: ClassifierCode | undefined, trail: Evidence[]): Verdict {
-	const loose =
-		verdict.by === 'status' ||
-		(verdict.by === 'catalog' && (code?.category === 'upstream' || code?.category === 'rate-limit'));
-	if (!loose || verdict.category === 'unknown') return verdict;
+	// A catalog code is refined only where it is a catch-all: `upstream`, a rate limit (daily quota), or marked `broad`.
+	const catalogLoose =
+		verdict.by === 'catalog' &&
+		code !== undefined &&
+		(code.broad === true || code.category === 'upstream' || code.category === 'rate-limit');
+	if ((verdict.by !== 'status' && !catalogLoose) || verdict.category === 'unknown') return verdict;
 	const message = detection.fields.message;
 	const rule = categoryFromMessage(message);
-	if (!rule || !REFINEMENTS[verdict.category]?.includes(rule.category)) return verdict;
+	const allowed = REFINEMENTS[verdict.category];
+	if (!rule || !allowed?.includes(rule.category)) return verdict;
 	// "Quota exceeded … per minute" is still a rate limit: only a limit for the day or month is a quota.
 	if (verdict.category === 'rate-limit' && !PERIOD_QUOTA.test(message ?? '')) return verdict;
 	trail.push(

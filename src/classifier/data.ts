@@ -23,6 +23,8 @@ export interface ClassifierCode {
 	retryable: boolean | null;
 	retryNote?: string;
 	retryWhen?: RetryWhen;
+	/** A catch-all whose message may say more (schema `broad`). */
+	broad?: true;
 	title: string;
 	summary: string;
 	fixes: string[];
@@ -77,6 +79,7 @@ export function toClassifierData(catalog: Catalog): ClassifierData {
 			retryable: code.retryable,
 			...(code.retryNote ? { retryNote: code.retryNote } : {}),
 			...(code.retryWhen ? { retryWhen: code.retryWhen } : {}),
+			...(code.broad ? { broad: true as const } : {}),
 			title: code.title,
 			summary: code.summary,
 			fixes: code.fixes,

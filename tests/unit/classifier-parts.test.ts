@@ -182,6 +182,38 @@ describe('the message vocabulary', () => {
 		// A specific status says more than the words: a 404 stays not-found, a 401 authentication.
 		expect(body(404, 'A user with this email already exists').category).toBe('not-found');
 		expect(body(401, 'Insufficient funds').category).toBe('authentication');
+		// A catch-all code (marked `broad` in the catalog) is refined; a specific code keeps its meaning.
+		const laravel = classify(
+			{
+				status: 422,
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					message: 'The email has already been taken.',
+					errors: { email: ['The email has already been taken.'] },
+				}),
+			},
+			data
+		);
+		expect(laravel.code).toBe('laravel/validation-failed');
+		expect(laravel.category).toBe('conflict');
+		const square = classify(
+			{
+				status: 400,
+				headers: {},
+				body: JSON.stringify({
+					errors: [
+						{
+							category: 'INVALID_REQUEST_ERROR',
+							code: 'CONFLICTING_PARAMETERS',
+							detail: 'Conflicting parameters: a and b.',
+						},
+					],
+				}),
+			},
+			data
+		);
+		expect(square.code).toBe('square/conflicting-parameters');
+		expect(square.category).toBe('validation');
 		// Words that add nothing specific leave the status's meaning.
 		expect(body(400, 'Something is wrong with the request').category).toBe('validation');
 	});
