@@ -3,7 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { loadCatalog } from './src/catalog/load.ts';
 import { CATEGORIES } from './src/catalog/categories.ts';
-import { groupOf, SOURCE_GROUPS } from './src/catalog/source-groups.ts';
+import { sourcesByGroup } from './src/catalog/source-groups.ts';
 import { categoryUrl, sourceUrl } from './src/catalog/urls.ts';
 
 // The sidebar lists index pages only: sources, categories, statuses and guides.
@@ -11,14 +11,12 @@ import { categoryUrl, sourceUrl } from './src/catalog/urls.ts';
 // here would make every page grow with the catalog (N² output).
 // Problems are ignored here on purpose: the content loader reports them all.
 const { catalog } = await loadCatalog(process.cwd());
-const sourceGroups = SOURCE_GROUPS.map((group) => ({
+const sourceGroups = sourcesByGroup(catalog.sources).map((group) => ({
 	label: group.title,
 	// Platforms stay open; the longer groups start collapsed.
 	collapsed: group.id !== 'platform',
-	items: catalog.sources
-		.filter((source) => groupOf(source) === group.id)
-		.map((source) => ({ label: source.name, link: sourceUrl(source.id) })),
-})).filter((group) => group.items.length > 0);
+	items: group.sources.map((source) => ({ label: source.name, link: sourceUrl(source.id) })),
+}));
 
 export default defineConfig({
 	// Absolute URLs (sitemap, canonical links) use SITE_URL when the site is deployed.

@@ -4,7 +4,7 @@
  * numbers the README states are always the catalog's.
  */
 import type { Catalog } from './catalog.ts';
-import { groupOf, SOURCE_GROUPS } from './source-groups.ts';
+import { sourcesByGroup } from './source-groups.ts';
 
 export const COVERAGE_START = '<!-- coverage:start (npm run coverage writes this section) -->';
 export const COVERAGE_END = '<!-- coverage:end -->';
@@ -14,10 +14,8 @@ export function coverageMarkdown(catalog: Catalog): string {
 		`${catalog.codes.length} codes from ${catalog.sources.length} error systems, and ${catalog.statuses.length} HTTP statuses, each with its own page.`,
 		'',
 	];
-	for (const group of SOURCE_GROUPS) {
-		const sources = catalog.sources.filter((source) => groupOf(source) === group.id);
-		if (sources.length === 0) continue;
-		const listed = sources.map((source) =>
+	for (const group of sourcesByGroup(catalog.sources)) {
+		const listed = group.sources.map((source) =>
 			source.kind === 'http' ? source.name : `${source.name} (${catalog.codesOfSource(source.id).length})`
 		);
 		lines.push(`- **${group.title}:** ${listed.join(', ')}.`);

@@ -42,3 +42,13 @@ export function groupOf(source: Pick<CatalogSource, 'kind' | 'group'>): SourceGr
 	if (source.kind === 'http') return 'standard';
 	return 'api';
 }
+
+/** The groups in order, each with its sources in catalog order; groups with none are left out. */
+export function sourcesByGroup<S extends Pick<CatalogSource, 'kind' | 'group'>>(
+	sources: readonly S[]
+): (SourceGroupInfo & { sources: S[] })[] {
+	return SOURCE_GROUPS.map((group) => ({
+		...group,
+		sources: sources.filter((source) => groupOf(source) === group.id),
+	})).filter((group) => group.sources.length > 0);
+}
