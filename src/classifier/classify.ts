@@ -21,7 +21,7 @@ import { compactFields, evidence, type Detection } from './formats/detection.ts'
 import { detectHtml, detectText } from './formats/markup.ts';
 import { requestIdHeader, retryTiming, type Headers } from './headers.ts';
 import { readInput, readValue, type ResponseInput } from './input.ts';
-import { isRecord, statusOf, text } from './json-path.ts';
+import { isRecord, member, records, statusOf, text } from './json-path.ts';
 import type { Classification, Evidence, ExtractedFields, Format } from './result.ts';
 import { categoryFromMessage, PERIOD_QUOTA, REFINEMENTS } from './vocabulary.ts';
 import { wireCodeIndex, type WireCodeIndex } from './wire/codes.ts';
@@ -81,9 +81,7 @@ function indexes(data: ClassifierData): Indexes {
 
 /** A JSON body of no known shape: still read its message. */
 function detectPlainJson(value: unknown): Detection {
-	const firstError = Array.isArray(isRecord(value) ? value.errors : undefined)
-		? (value as { errors: unknown[] }).errors[0]
-		: undefined;
+	const firstError = records(member(value, 'errors'))[0];
 	const message =
 		text(value, 'message') ??
 		text(value, 'error.message') ??
