@@ -349,6 +349,11 @@ export const wireFormatSchema = z
 		entry: slug.optional(),
 		/** No code matched: the source's one entry with the response's status (Datafold's conventions). */
 		byStatus: z.literal(true).optional(),
+		/**
+		 * A code read here that no entry lists is still of a known kind: this entry
+		 * (an id) describes it (OAuth's provider extension codes at a token endpoint).
+		 */
+		unlisted: slug.optional(),
 		/** The vendor's code as shown to people; defaults to the code that matched, else the first code read. */
 		vendorCode: z.array(valueReadSchema).default([]),
 		message: z.array(valueReadSchema).default([]),
@@ -358,6 +363,12 @@ export const wireFormatSchema = z
 		instance: z.array(valueReadSchema).default([]),
 		docUrl: z.array(valueReadSchema).default([]),
 		fieldNames: z.array(valueReadSchema).default([]),
+		/**
+		 * Further words about the failure beside the message (per-field errors, the
+		 * relayed platform's own text): the message vocabulary reads them when the
+		 * message alone does not tell.
+		 */
+		details: z.array(valueReadSchema).default([]),
 		/** A boolean member saying whether to retry (SyncHive's `retryable`). */
 		retryable: z
 			.object({

@@ -33,6 +33,7 @@ export function checkWire(files: Pick<CatalogFiles, 'sources' | 'codes'>): Catal
 			}
 			const named = [
 				['entry', format.entry ? [format.entry] : []],
+				['unlisted', format.unlisted ? [format.unlisted] : []],
 				['retryable.entries', format.retryable?.entries ?? []],
 				...format.retryAfter.map((item, itemIndex) => [`retryAfter.${itemIndex}.entries`, item.entries ?? []] as const),
 			] as const;

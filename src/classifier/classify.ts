@@ -23,7 +23,7 @@ import { requestIdHeader, retryTiming, type Headers } from './headers.ts';
 import { readInput, readValue, type ResponseInput } from './input.ts';
 import { isRecord, member, records, statusOf, text } from './json-path.ts';
 import type { Classification, Evidence, ExtractedFields, Format } from './result.ts';
-import { categoryFromMessage, PERIOD_QUOTA, REFINEMENTS } from './vocabulary.ts';
+import { categoryFromTexts, codeWords, PERIOD_QUOTA, REFINEMENTS } from './vocabulary.ts';
 import { wireCodeIndex, type WireCodeIndex } from './wire/codes.ts';
 import { htmlPage, type WireDocument } from './wire/locate.ts';
 import { readClaim } from './wire/read.ts';
@@ -100,6 +100,7 @@ function detectPlainJson(value: unknown): Detection {
 		text(value, 'errorCode', 100) ??
 		text(value, 'error.code', 100) ??
 		text(firstError, 'code', 100) ??
+		codeLike(text(value, 'error.type', 100)) ??
 		codeLike(text(firstError, 'error', 100)) ??
 		codeLike(text(value, 'error', 100));
 	// Frameworks' default bodies (Spring Boot's `status`, others' `statusCode`) carry the status.
@@ -265,11 +266,11 @@ function decide(
 			by: 'status',
 		};
 	}
-	const rule = categoryFromMessage(detection.fields.message);
-	if (rule) {
-		trail.push(
-			evidence('message', detection.fields.message ?? '', `message vocabulary: ${rule.label} → ${rule.category}`)
-		);
+	const { said, named } = wordsOf(detection, code);
+	const words = categoryFromTexts([...said, named]);
+	if (words) {
+		const { text, rule } = words;
+		trail.push(evidence('message', text, `message vocabulary: ${rule.label} → ${rule.category}`));
 		return { category: rule.category, retryable: CATEGORY_RETRY[rule.category], by: 'message' };
 	}
 	if (status !== null && status >= 500) {
@@ -296,20 +297,49 @@ function refine(verdict: Verdict, detection: Detection, code: ClassifierCode | u
 		code !== undefined &&
 		(code.broad === true || code.category === 'upstream' || code.category === 'rate-limit');
 	if ((verdict.by !== 'status' && !catalogLoose) || verdict.category === 'unknown') return verdict;
-	const message = detection.fields.message;
-	const rule = categoryFromMessage(message);
+	const { said, named } = wordsOf(detection, code);
+	if (verdict.category === 'rate-limit') {
+		// "Quota exceeded … per minute" is still a rate limit: only a limit for the day or month is a quota.
+		const period = [...said, named].find((text) => text !== undefined && PERIOD_QUOTA.test(text));
+		if (!period) return verdict;
+		trail.push(evidence('message', period, 'a limit for the day or the month: a quota that waits for its reset'));
+		return { category: 'quota', retryable: CATEGORY_RETRY.quota, by: verdict.by };
+	}
 	const allowed = REFINEMENTS[verdict.category];
-	if (!rule || !allowed?.includes(rule.category)) return verdict;
-	// "Quota exceeded … per minute" is still a rate limit: only a limit for the day or month is a quota.
-	if (verdict.category === 'rate-limit' && !PERIOD_QUOTA.test(message ?? '')) return verdict;
+	// A vendor's code is chosen words: `QueueDoesNotExist` under a 400 means not found, where a
+	// message's "not found" may be one detail of a validation failure.
+	const words =
+		allowed &&
+		(categoryFromTexts(said, (rule) => allowed.includes(rule.category)) ??
+			categoryFromTexts(
+				[named],
+				(rule) => allowed.includes(rule.category) || CODE_REFINEMENTS.includes(rule.category)
+			));
+	if (!words) return verdict;
+	const { text, rule } = words;
 	trail.push(
-		evidence(
-			'message',
-			detection.fields.message ?? '',
-			`the message says more than “${verdict.category}”: ${rule.label} → ${rule.category}`
-		)
+		evidence('message', text, `the message says more than “${verdict.category}”: ${rule.label} → ${rule.category}`)
 	);
 	return { category: rule.category, retryable: CATEGORY_RETRY[rule.category], by: verdict.by };
+}
+
+/** What a vendor's code may say beyond what the message may (see `refine`). */
+const CODE_REFINEMENTS: readonly CategoryId[] = ['not-found'];
+
+/**
+ * The words the vocabulary reads: what the response says (its message, then
+ * the details beside it), and the vendor's code as words where no catalog
+ * entry (or only a catch-all one) says what the code means.
+ */
+function wordsOf(
+	detection: Detection,
+	code: ClassifierCode | undefined
+): { said: (string | undefined)[]; named: string | undefined } {
+	const unexplained = code === undefined || code.broad === true || code.category === 'upstream';
+	return {
+		said: [detection.fields.message, ...(detection.details ?? [])],
+		named: unexplained ? codeWords(detection.fields.vendorCode) : undefined,
+	};
 }
 
 /** One sentence on why the verdict says retry, do not retry, or depends. */
@@ -434,7 +464,14 @@ function buildResult(input: ResponseInput, data: ClassifierData, options: Classi
 	const relayedStatus = detection.relayed?.hasStatus === true;
 	// A bare 5xx from the app is the relay's own "the app behind failed" (upstream), not the caller's internal error.
 	const bareServerFault = inner?.category === 'internal' && !inner.code;
-	if (inner && inner.category !== 'unknown' && !bareServerFault && (inner.code || !code || relayedStatus)) {
+	// A catch-all relay code ("the platform denied it") says less than what the platform itself said.
+	const relayLoose = code !== undefined && (code.category === 'upstream' || code.broad === true);
+	if (
+		inner &&
+		inner.category !== 'unknown' &&
+		!bareServerFault &&
+		(inner.code || !code || relayedStatus || relayLoose)
+	) {
 		verdict = { category: inner.category, retryable: inner.retryable, by: 'inner' };
 		trail.push(
 			evidence(

@@ -240,7 +240,38 @@ export function readInput(text: string): ResponseInput {
 		const value = parseJson(trimmed);
 		if (value !== undefined) return readValue(value, text);
 	}
-	return { kind: 'body', status: null, headers: new Map(), body: text };
+	return fromClientErrorLine(trimmed) ?? { kind: 'body', status: null, headers: new Map(), body: text };
+}
+
+/** How far into a line an HTTP client's prefix may run before the body it quotes. */
+const CLIENT_PREFIX = 300;
+
+/**
+ * An HTTP client's error line that quotes the body: `unexpected status 403
+ * Forbidden: {"code":…}`, `Error: Request failed with status code 422
+ * {"errors":…}`. The JSON after the prefix is the body; a status named in
+ * the prefix is the status.
+ */
+function fromClientErrorLine(text: string): ResponseInput | null {
+	// Only the head is searched: a big text without a brace near its start is not such a line.
+	const start = text.slice(0, CLIENT_PREFIX + 1).indexOf('{');
+	if (start <= 0) return null;
+	const prefix = text.slice(0, start);
+	// A line or two of the client's words, not a log with a JSON value somewhere in it.
+	if (prefix.split('\n').length > 3) return null;
+	const value = parseJson(text.slice(start).trimEnd());
+	if (!isRecord(value)) return null;
+	const named =
+		/\b(?:status(?: code)?|HTTP(?:\/\d(?:\.\d)?)?)[\s:=]*([1-5]\d\d)\b/i.exec(prefix) ??
+		/\b([45]\d\d)\s+[A-Z][A-Za-z]+/.exec(prefix);
+	return {
+		kind: 'body',
+		status: named ? toStatus(Number(named[1])) : null,
+		headers: new Map(),
+		body: text.slice(start),
+		parsedBody: value,
+		note: `an HTTP client's error line: ${named ? `the status ${named[1]} and ` : ''}the JSON body it quotes`,
+	};
 }
 
 /** JSON.parse that answers `undefined` instead of throwing. */

@@ -35,14 +35,14 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	},
 	{
 		pattern:
-			/payment required|billing|\b(?:card|payment|transaction|charge)\b.{0,30}\bdeclin|declined by (?:the )?(?:issuer|bank|acquirer)|insufficient (?:funds|balance)|balance (?:is )?(?:too low|insufficient)/i,
+			/payment required|billing|\b(?:card|payment|transaction|charge)\b.{0,30}\bdeclin|declined by (?:the )?(?:issuer|bank|acquirer)|insufficient (?:\w+ )?(?:funds|balance)|balance (?:is )?(?:too low|insufficient)|\bcredit ?card\b|\bacquirer\b/i,
 		category: 'payment',
 		label: '“card declined” / “insufficient funds”',
 	},
 	{
 		// Credentials before "not found": "API key not found" is about the key, not a resource.
 		pattern:
-			/\b(?:api[ _-]?key|access[ _-]?token|bearer token|auth(?:entication)? token|credentials?)\b.{0,40}\b(?:not found|missing|invalid|expired|not provided|required|revoked|not valid)\b|\b(?:missing|invalid|expired|no|bad|wrong|valid|correct) (?:(?:http|api) )?(?:api[ _-]?key|access[ _-]?token|token|credentials|password)|(?:incorrect|invalid) (?:username|user name|login|password|email or password)|unauthori[sz]ed|unauthenticated|not authenticated|token (?:has )?expired|log ?in required|csrf/i,
+			/\b(?:api[ _-]?key|access[ _-]?token|bearer token|auth(?:entication)? token|credentials?)\b.{0,40}\b(?:not found|missing|invalid|expired|not provided|required|revoked|not valid)\b|\b(?:missing|invalid|expired|no|bad|wrong|valid|correct) (?:(?:http|api) )?(?:api[ _-]?key|access[ _-]?token|token|credentials|password)|(?:incorrect|invalid) (?:username|user name|login|password|email or password)|unauthori[sz]ed|unauthenticated|not authenticated|token (?:has )?expired|log ?in required|csrf|\bjwt\b|authorization header|\bmfa\b|multi-?factor|two-factor|\b2fa\b/i,
 		category: 'authentication',
 		label: '“invalid API key” / “unauthorized”',
 	},
@@ -55,7 +55,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	{ pattern: /\blocked\b|lock (?:conflict|timeout)|unable to lock/i, category: 'locked', label: '“locked”' },
 	{
 		pattern:
-			/already exists|already (?:a|an|in|taken|registered|in use|been taken|used|been used)|duplicate|conflict|is taken|must be unique/i,
+			/already exists|already (?:a|an|in|have|taken|registered|in use|been taken|being used|used|been used)|duplicate|conflict|is taken|must be unique/i,
 		category: 'conflict',
 		label: '“already exists” / “duplicate”',
 	},
@@ -77,7 +77,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 	},
 	{
 		pattern:
-			/required|missing|invalid|not valid|must (?:be|contain|have|match|not)|too (?:short|long)|malformed|validation|bad request|unprocessable|cannot be blank|can't be blank/i,
+			/required|missing|invalid|not valid|must (?:be|contain|have|match|not)|too (?:short|long)|malformed|validation|check constraint|constraint violation|violates .{0,40}constraint|bad request|unprocessable|cannot be blank|can't be blank/i,
 		category: 'validation',
 		label: '“required” / “invalid”',
 	},
@@ -114,6 +114,8 @@ export const REFINEMENTS: Readonly<Partial<Record<CategoryId, readonly CategoryI
 	internal: SPECIFIC,
 	upstream: SPECIFIC,
 	'rate-limit': ['quota'],
+	// A 401, or a provider's own token error, that speaks of too many logins is a limit, not bad credentials.
+	authentication: ['rate-limit', 'quota'],
 };
 
 /** The category the message's words suggest, with the rule that fired. */
@@ -121,4 +123,40 @@ export function categoryFromMessage(message: string | undefined): MessageRule | 
 	if (!message) return undefined;
 	const head = message.slice(0, 2000);
 	return MESSAGE_RULES.find((rule) => rule.pattern.test(head));
+}
+
+/** What one text of a response says, and which rule said it. */
+export interface WordsVerdict {
+	text: string;
+	rule: MessageRule;
+}
+
+/**
+ * The first of the texts (message, then details, then the code as words)
+ * whose words fire a rule that `accept` takes: the message speaks first.
+ */
+export function categoryFromTexts(
+	texts: readonly (string | undefined)[],
+	accept: (rule: MessageRule) => boolean = () => true
+): WordsVerdict | undefined {
+	for (const text of texts) {
+		const rule = categoryFromMessage(text);
+		if (text && rule && accept(rule)) return { text, rule };
+	}
+	return undefined;
+}
+
+/**
+ * A vendor's code as words, for the vocabulary: `QueueDoesNotExist` →
+ * "Queue Does Not Exist", `INSUFFICIENT_BALANCE` → "INSUFFICIENT BALANCE".
+ * A code is chosen words, so it may tell where the message does not.
+ */
+export function codeWords(code: string | undefined): string | undefined {
+	if (!code) return undefined;
+	const words = code
+		.slice(0, 300)
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/[^A-Za-z0-9]+/g, ' ')
+		.trim();
+	return words || undefined;
 }

@@ -217,4 +217,74 @@ describe('the message vocabulary', () => {
 		// Words that add nothing specific leave the status's meaning.
 		expect(body(400, 'Something is wrong with the request').category).toBe('validation');
 	});
+
+	it('reads a vendor code as words where no entry explains it, after the message', () => {
+		const body = (status: number, value: object) =>
+			classify({ status, headers: {}, body: JSON.stringify(value) }, data);
+		// The code names the failure where the message does not.
+		expect(body(403, { code: 'CARD_DECLINED', message: 'The attempt was rejected.' }).category).toBe('payment');
+		// A code may say "not found" under a 400; a message's "not found" inside a validation failure does not.
+		expect(body(400, { code: 'InvoiceDoesNotExist', message: 'The invoice is unknown.' }).category).toBe('not-found');
+		expect(body(400, { code: 'E_VALIDATION', message: 'Validation failed: owner: User not found' }).category).toBe(
+			'validation'
+		);
+		// A code the catalog explains keeps its meaning whatever its words.
+		const stripe = body(402, {
+			error: { type: 'card_error', code: 'expired_card', message: 'Your card has expired.' },
+		});
+		expect(stripe.code).toBe('stripe/expired-card');
+		expect(stripe.category).toBe('payment');
+	});
+
+	it('reads a daily limit under a 429 as a quota that waits for its reset', () => {
+		const result = classify(
+			{ status: 429, headers: {}, body: JSON.stringify({ message: 'Sent 250 (the maximum) for today' }) },
+			data
+		);
+		expect(result.category).toBe('quota');
+		expect(result.retryable).toBe(false);
+		expect(result.evidence.map((item) => item.rule).join('\n')).toMatch(/a limit for the day or the month/);
+	});
+});
+
+describe('an HTTP client error line that quotes the body', () => {
+	it('takes the status from the prefix and classifies the JSON after it', () => {
+		const text =
+			'Error: Request failed with status code 402 {"code":"PAYMENT_REQUIRED","message":"Top up your balance"}';
+		expect(readInput(text)).toMatchObject({ kind: 'body', status: 402 });
+		const result = classify(text, data);
+		expect(result).toMatchObject({ format: 'json', status: 402, category: 'payment' });
+		expect(result.fields.vendorCode).toBe('PAYMENT_REQUIRED');
+		expect(result.evidence[0]?.rule).toMatch(/HTTP client's error line/);
+	});
+
+	it('leaves prose that merely contains braces as text', () => {
+		expect(readInput('Something failed {not json} at step 3')).toMatchObject({ kind: 'body', status: null });
+		expect(classify('Something failed {not json} at step 3', data).format).toBe('text');
+	});
+});
+
+describe('OAuth provider extension codes', () => {
+	it('files a provider’s own token endpoint code under its kind, keeping the code', () => {
+		const result = classify(
+			{
+				status: 400,
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ error: 'expired_login_session', error_description: 'Start the sign-in again.' }),
+			},
+			data
+		);
+		expect(result).toMatchObject({
+			format: 'oauth2',
+			code: 'oauth2/provider-extension-error',
+			category: 'authentication',
+			retryable: false,
+		});
+		expect(result.fields.vendorCode).toBe('expired_login_session');
+	});
+
+	it('does not claim a bare {"error": "…"} body with other members as OAuth', () => {
+		const result = classify({ status: 400, headers: {}, body: JSON.stringify({ error: 'bad_thing', count: 3 }) }, data);
+		expect(result.format).toBe('json');
+	});
 });

@@ -25,6 +25,8 @@ export interface Detection {
 	retryAfterSeconds?: number;
 	fields: ExtractedFields;
 	evidence: Evidence[];
+	/** Further words about the failure (per-field errors, a relayed platform's text) for the message vocabulary. */
+	details?: string[];
 	/** Sentences that explain what only this envelope says (code scheme readings, partial success). */
 	notes?: string[];
 	/** A response relayed inside this one (Integry's `output`), to classify again. */

@@ -89,6 +89,15 @@ function matchCode(claim: Claim, context: ReadContext, bodyStatus: number | unde
 		const code = context.codes.entry(source, format.entry);
 		if (code) return { code, wire, trail: [evidence('shape', format.name, `this shape always means ${code.name}`)] };
 	}
+	if (wire && format.unlisted) {
+		const code = context.codes.entry(source, format.unlisted);
+		if (code) {
+			trail.push(
+				evidence(wire.field, wire.value, `no entry lists this code: ${code.name} describes codes of its kind`)
+			);
+			return { code, wire, trail };
+		}
+	}
 	const status = context.status ?? bodyStatus;
 	if (format.byStatus && status !== undefined) {
 		const code = context.codes.onlyWithStatus(source, status);
@@ -159,6 +168,8 @@ export function readClaim(claim: Claim, context: ReadContext): Detection {
 		],
 		notes: [],
 	};
+	const details = all(context, format.details);
+	if (details.length > 0) detection.details = details;
 	if (bodyStatus) detection.bodyStatus = bodyStatus;
 
 	if (format.retryable && applies(format.retryable.entries, code)) {
