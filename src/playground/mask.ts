@@ -476,8 +476,9 @@ function quotedNameAt(match: string): number {
 	return match.indexOf('"', match.indexOf(':') + 1) + 1;
 }
 
-const DOUBLE_QUOTED_MEMBER = /(\\?)"([^"\\\r\n]{1,100})\1"[ \t]{0,20}:[ \t\r\n]{0,40}(?:\[[ \t\r\n]{0,40})?\1"/g;
-const SINGLE_QUOTED_MEMBER = /'([^'\\\r\n]{1,100})'[ \t]{0,20}:[ \t\r\n]{0,40}(?:\[[ \t\r\n]{0,40})?'/g;
+// Names up to 300 characters: a name that holds a secret (`"?token=eyJ…"`) reads the same once masked.
+const DOUBLE_QUOTED_MEMBER = /(\\?)"([^"\\\r\n]{1,300})\1"[ \t]{0,20}:[ \t\r\n]{0,40}(?:\[[ \t\r\n]{0,40})?\1"/g;
+const SINGLE_QUOTED_MEMBER = /'([^'\\\r\n]{1,300})'[ \t]{0,20}:[ \t\r\n]{0,40}(?:\[[ \t\r\n]{0,40})?'/g;
 
 /**
  * JSON members `"password": "…"` (also `"Authorization": ["…"]`, and
@@ -654,7 +655,9 @@ const maskAuthSchemes: Rule = (c) => {
 		while (end < text.length && text.charCodeAt(end) === EQUALS) end++;
 		const token = text.slice(start, end);
 		const bearer = scheme.toLowerCase() === 'bearer';
-		if (bearer ? looksLikeCredential(token) : isBasicCredentials(token)) {
+		// Basic credentials end where the base64 ends; glued to more (`+To/«masked»`), they are not ones.
+		const bounded = end === text.length || /[\s"',;)\]}>\\]/.test(text.charAt(end));
+		if (bearer ? looksLikeCredential(token) : bounded && isBasicCredentials(token)) {
 			const kind = bearer ? 'bearer-token' : 'basic-credentials';
 			c.add(start, end, kind, (secret) => `${scheme} ${hint(secret)}`, [[match.index, match.index + scheme.length]]);
 		}
@@ -730,6 +733,25 @@ function keyAtStart(token: string): { length: number; kind: MaskKind } | undefin
 	return undefined;
 }
 
+/** Where a well-known key may begin: a cheap scan before the full pattern is tried there. */
+const KEY_START = /[spr]k_(?:live|test)_|whsec_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|A(?:KIA|SIA)|AIza|sk-/g;
+
+/**
+ * Where well-known keys begin inside a run that is not one credential: two
+ * keys glued together (`sk_live_…sk_live_…`), or a key glued after a word
+ * (`config_sk_live_…`). Each start is one where a full key pattern matches.
+ */
+function keyStarts(segment: string): number[] {
+	const starts: number[] = [];
+	KEY_START.lastIndex = 0;
+	for (let match = KEY_START.exec(segment); match; match = KEY_START.exec(segment)) {
+		const rest = segment.slice(match.index);
+		if (KEY_PREFIXES.some(({ pattern }) => pattern.test(rest))) starts.push(match.index);
+		KEY_START.lastIndex = match.index + 1;
+	}
+	return starts;
+}
+
 /** Candidate tokens: runs of key characters long enough to be a key; one pass, each run read once. */
 const TOKEN_RUN = /[A-Za-z0-9_.-]{16,}/g;
 
@@ -748,9 +770,6 @@ const maskKnownTokens: Rule = (c) => {
 			c.add(start, end, kind, (secret) => (kind === 'jwt' ? `JWT ${hint(secret)}` : hint(secret)));
 			continue;
 		}
-		// A key glued to more (`ghp_…_token`): mask the key, then read the rest as usual.
-		const glued = keyAtStart(token);
-		if (glued) c.add(start, start + glued.length, glued.kind, hint);
 		maskDottedParts(c, start, end);
 	}
 };
@@ -782,6 +801,18 @@ function maskDottedParts(c: Collector, start: number, end: number): void {
 		const to = (bounds[part + 1] ?? end + 1) - 1;
 		const kind = to - from >= 16 ? tokenKind(text.slice(from, to)) : undefined;
 		if (kind !== undefined && kind !== 'jwt') c.add(from, to, kind, hint);
+		else if (to - from >= 16) {
+			const segment = text.slice(from, to);
+			const starts = keyStarts(segment);
+			const first = starts[0];
+			// Keys glued to each other or after a word cannot be told apart: mask from the first to the end.
+			if (first !== undefined && (first > 0 || starts.length > 1)) c.add(from + first, to, 'api-key', hint);
+			else if (first === 0) {
+				// One key glued to more (`ghp_…_token` as a JSON key): mask the key, keep the rest.
+				const glued = keyAtStart(segment);
+				if (glued) c.add(from, from + glued.length, glued.kind, hint);
+			}
+		}
 		part++;
 	}
 }
@@ -796,13 +827,27 @@ const maskEmails: Rule = (c) => {
 		while (start < at && text.charCodeAt(start) === DOT) start++;
 		let end = at + 1;
 		while (end < text.length && end - at <= 253 && within(EMAIL_DOMAIN, text.charCodeAt(end))) end++;
-		while (end > at + 1 && (text.charCodeAt(end - 1) === DOT || text.charAt(end - 1) === '-')) end--;
-		const domain = domainPrefix(text.slice(at + 1, end));
+		const domain =
+			domainPrefix(text.slice(at + 1, trimDomainEnd(text, at, end))) ||
+			domainPrefix(text.slice(at + 1, trimDomainEnd(text, at, unmaskedUntil(c, at + 1, end))));
 		if (bounded && start < at && domain !== '')
 			c.add(start, at, 'email', () => `****@${domain}`, [[at + 1, at + 1 + domain.length]]);
 		at = text.indexOf('@', Math.max(end, at + 1));
 	}
 };
+
+/** A domain's end without the dots and hyphens that end a sentence or glue it to what follows. */
+function trimDomainEnd(text: string, at: number, end: number): number {
+	while (end > at + 1 && (text.charCodeAt(end - 1) === DOT || text.charAt(end - 1) === '-')) end--;
+	return end;
+}
+
+/** Where the first masked character after `from` is (a key glued after a domain ends it, as its marker will). */
+function unmaskedUntil(c: Collector, from: number, end: number): number {
+	let index = from;
+	while (index < end && !c.masks([index, index + 1])) index++;
+	return index;
+}
 
 /**
  * Local-part characters, wider than RFC 5322's atoms on purpose: `_` and
