@@ -38,18 +38,22 @@ function headersFrom(value: unknown): Map<string, string> {
 		// HAR: [{name, value}]
 		return headerMap(
 			value.flatMap((header) =>
-				isRecord(header) && typeof header.name === 'string' ? [[header.name, String(header.value ?? '')] as const] : []
+				isRecord(header) && typeof header.name === 'string' ? [[header.name, headerText(header.value)] as const] : []
 			)
 		);
 	}
 	if (isRecord(value)) {
-		return headerMap(
-			Object.entries(value).map(
-				([name, header]) => [name, Array.isArray(header) ? header.join(', ') : String(header)] as const
-			)
-		);
+		return headerMap(Object.entries(value).map(([name, header]) => [name, headerText(header)] as const));
 	}
 	return new Map();
+}
+
+/** A header value as text: repeated values joined; anything that is not text or a number is no value. */
+function headerText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) return value.slice(0, 100).map(headerText).filter(Boolean).join(', ');
+	return '';
 }
 
 function bodyFrom(value: unknown): { body: string; parsedBody?: unknown } {
