@@ -117,6 +117,26 @@ function sourceOfUrl(url: string): string | undefined {
 	return /^\/(?:codes|sources)\/([a-z0-9-]+)\//.exec(url)?.[1];
 }
 
+/** Beyond this many words a query is prose, not a system and a code: only the whole of it is looked up. */
+const MAX_SPLIT_WORDS = 6;
+
+/**
+ * Every term `exactMatches` may read for a query: the whole of it, and both
+ * halves of each way of splitting it into a system and a code. The sharded
+ * index fetches the shards of these terms and nothing else.
+ */
+export function lookupTerms(query: string): string[] {
+	const term = normalizeTerm(query);
+	const words = term.split(' ');
+	const terms = new Set([term]);
+	if (words.length <= MAX_SPLIT_WORDS)
+		for (let split = 1; split < words.length; split++) {
+			terms.add(words.slice(0, split).join(' '));
+			terms.add(words.slice(split).join(' '));
+		}
+	return [...terms].filter(Boolean);
+}
+
 /**
  * The pages a query names exactly. A query may also name the system before
  * or after the code (`stripe card_declined`, `NoSuchKey aws`): then the code's
@@ -131,6 +151,7 @@ export function exactMatches(query: string, index: ExactTermIndex): ExactTarget[
 		(a, b) => Number(b.label.startsWith(typed)) - Number(a.label.startsWith(typed))
 	);
 	const words = term.split(' ');
+	if (words.length > MAX_SPLIT_WORDS) return direct;
 	for (let split = 1; split < words.length; split++) {
 		for (const [system, code] of [
 			[words.slice(0, split).join(' '), words.slice(split).join(' ')],

@@ -137,3 +137,22 @@ test('search opens from the keyboard and a result is reachable without a mouse',
 	await expect(page).toHaveURL(/\/codes\/synchive\/retry-later\//);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('an exact search downloads the manifest and the shards its terms are in, not the whole index', async ({
+	page,
+}) => {
+	const fetched: { path: string; bytes: number }[] = [];
+	page.on('requestfinished', async (request) => {
+		const path = new URL(request.url()).pathname;
+		if (!path.startsWith('/search-terms')) return;
+		fetched.push({ path, bytes: (await request.sizes()).responseBodySize });
+	});
+	expect(await firstResult(page, 'stripe card_declined')).toBe('/codes/stripe/card-declined/');
+	const paths = fetched.map((item) => item.path);
+	expect(paths).toContain('/search-terms.json');
+	// The whole query and its halves ("stripe", "card_declined"): at most three shards.
+	const shards = paths.filter((path) => path.startsWith('/search-terms/'));
+	expect(shards.length).toBeGreaterThan(0);
+	expect(shards.length).toBeLessThanOrEqual(3);
+	expect(fetched.reduce((total, item) => total + item.bytes, 0)).toBeLessThan(64 * 1024);
+});

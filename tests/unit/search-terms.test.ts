@@ -1,12 +1,15 @@
 /** The exact-match index sends every spelling of a code to its page. */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.ts';
+import { SHARD_BUDGET, shardExactIndex, shardFileName, shardOf } from '../../src/catalog/search-shards.ts';
 import {
 	buildExactTermIndex,
 	codeTerms,
 	exactMatches,
+	lookupTerms,
 	normalizeTerm,
 	spellings,
+	type ExactTermIndex,
 } from '../../src/catalog/search-terms.ts';
 import { codeUrl } from '../../src/catalog/urls.ts';
 import { splitInlineCode } from '../../src/site/inline-code.ts';
@@ -71,6 +74,53 @@ describe('exact search terms', () => {
 	it('has no entry for text that is not exactly a term', () => {
 		expect(urlsFor('already')).toEqual([]);
 		expect(urlsFor('')).toEqual([]);
+	});
+});
+
+describe('the sharded exact index', () => {
+	const { manifest, shards } = shardExactIndex(index);
+	const prefixes = new Set(manifest.prefixes);
+	/** What the search dialog holds after fetching the shards a query reads. */
+	const loaded = (query: string): ExactTermIndex =>
+		Object.assign(
+			{},
+			...lookupTerms(query).flatMap((term) => {
+				const prefix = shardOf(term, prefixes);
+				return prefix === undefined ? [] : [shards.get(prefix)];
+			})
+		) as ExactTermIndex;
+
+	it('puts every term in the one shard the browser looks in', () => {
+		let count = 0;
+		for (const [prefix, terms] of shards) {
+			for (const term of Object.keys(terms)) {
+				expect(shardOf(term, prefixes), term).toBe(prefix);
+				count++;
+			}
+		}
+		expect(count).toBe(Object.keys(index).length);
+	});
+
+	it('keeps shards small, gives each its own file name, and keeps the manifest small', () => {
+		for (const [prefix, terms] of shards)
+			if (prefix.length < 12) expect(JSON.stringify(terms).length, prefix).toBeLessThanOrEqual(SHARD_BUDGET + 1024);
+		expect(new Set(manifest.prefixes.map(shardFileName)).size).toBe(manifest.prefixes.length);
+		expect(JSON.stringify(manifest).length).toBeLessThan(20 * 1024);
+		expect(shardFileName('')).toBe('_');
+		expect(shardFileName('a/b c')).toBe('a_00002fb_000020c');
+	});
+
+	it('answers every query from its shards exactly as from the whole index', () => {
+		const queries = [
+			...Object.keys(index).slice(0, 3000),
+			'stripe card_declined',
+			'NoSuchKey aws',
+			'THROTTLED graphql',
+			'  Invalid   Payload ',
+			'409',
+			'a query that names nothing at all and runs on',
+		];
+		for (const query of queries) expect(exactMatches(query, loaded(query)), query).toEqual(exactMatches(query, index));
 	});
 });
 
