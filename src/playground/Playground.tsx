@@ -3,13 +3,13 @@
  * own API's error response against its contract; and share a case safely.
  *
  * All work on the pasted text happens in a Web Worker (classify.worker.ts);
- * this component only keeps state and renders. It makes no request after the
- * page has loaded: the catalog data is embedded in the page.
+ * this component only keeps state and renders. Its one request is for the
+ * site's own catalog data, when it mounts; nothing pasted is ever sent.
  */
-import { startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useId, useRef, useState } from 'react';
 import type { LintTarget } from '../linter/index.ts';
 import { BodyView, decidingKeys } from './BodyView.tsx';
-import { readEmbeddedData, PLAYGROUND_DATA_ID } from './examples.ts';
+import { loadPlaygroundData, type PlaygroundData } from './examples.ts';
 import { LintFindings } from './LintFindings.tsx';
 import type { InitMessage, Mode, WorkMessage, WorkResult } from './protocol.ts';
 import { ResultCard, retryLabel } from './ResultCard.tsx';
@@ -20,7 +20,14 @@ import { exampleFragment, readFragment } from './share.ts';
 const DEBOUNCE_MS = 120;
 
 export default function Playground() {
-	const data = useMemo(() => readEmbeddedData(PLAYGROUND_DATA_ID), []);
+	const [data, setData] = useState<PlaygroundData | undefined | 'loading'>('loading');
+	useEffect(() => {
+		let live = true;
+		void loadPlaygroundData(import.meta.env.BASE_URL).then((loaded) => live && setData(loaded));
+		return () => {
+			live = false;
+		};
+	}, []);
 	const [text, setText] = useState('');
 	const [status, setStatus] = useState('');
 	const [headers, setHeaders] = useState('');
@@ -34,7 +41,7 @@ export default function Playground() {
 	const ids = { input: useId(), status: useId(), headers: useId(), example: useId(), target: useId(), file: useId() };
 
 	useEffect(() => {
-		if (!data) return;
+		if (!data || data === 'loading') return;
 		const instance = new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' });
 		instance.postMessage({ type: 'init', data: data.classifier } satisfies InitMessage);
 		instance.onmessage = (event: MessageEvent<WorkResult>) => {
@@ -75,6 +82,7 @@ export default function Playground() {
 		return () => clearTimeout(timer);
 	}, [text, status, headers, mode, target, data]);
 
+	if (data === 'loading') return <p className="atlas-pg-loading">Loading the catalog…</p>;
 	if (!data) return <p>The playground could not load its data. The reference pages work without it.</p>;
 
 	const groups = [...new Set(data.examples.map((item) => item.group))];

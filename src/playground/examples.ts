@@ -34,15 +34,21 @@ export function playgroundData(catalog: Catalog): PlaygroundData {
 	return { classifier: toClassifierData(catalog), examples };
 }
 
-/** Reads the data the page embeds for the island (a JSON script element). */
-export function readEmbeddedData(elementId: string): PlaygroundData | undefined {
-	const element = typeof document === 'undefined' ? null : document.getElementById(elementId);
-	if (!element?.textContent) return undefined;
+/** Where the site serves the playground's data (src/pages/playground-data.json.ts), under its base path. */
+export const PLAYGROUND_DATA_PATH = 'playground-data.json';
+
+/**
+ * Fetches the data for the island: a file of its own, so the page paints
+ * before it arrives and the browser caches it across visits. It is the
+ * site's own data; nothing pasted is ever sent.
+ */
+export async function loadPlaygroundData(base: string): Promise<PlaygroundData | undefined> {
 	try {
-		return JSON.parse(element.textContent) as PlaygroundData;
+		const response = await fetch(`${base.replace(/\/?$/, '/')}${PLAYGROUND_DATA_PATH}`);
+		if (!response.ok) return undefined;
+		const data = (await response.json()) as PlaygroundData;
+		return Array.isArray(data.examples) && typeof data.classifier === 'object' ? data : undefined;
 	} catch {
 		return undefined;
 	}
 }
-
-export const PLAYGROUND_DATA_ID = 'atlas-playground-data';
