@@ -58,6 +58,8 @@ export default defineConfig({
 			// indexes inside Astro's process, which at 5,000 codes doubled the build's memory.
 			pagefind: false,
 			lastUpdated: false,
+			// Sidebar labels Starlight derives from directory names (src/site/route-data.ts).
+			routeMiddleware: './src/site/route-data.ts',
 			pagination: false,
 			components: {
 				// Adds the exact-code jump above Pagefind's results (see the component).

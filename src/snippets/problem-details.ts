@@ -2,7 +2,6 @@
  * RFC 9457 problem details, from both ends: building the error response of
  * an API you own, and reading one the way the RFC tells a consumer to.
  */
-import { codeUrl } from '../catalog/urls.ts';
 
 export interface ProblemInit {
 	/** A URI that names the problem type and, ideally, opens its documentation. */
@@ -38,9 +37,13 @@ export function problemResponse(init: ProblemInit): ProblemResponse {
 	return { status: init.status, headers: { 'content-type': 'application/problem+json' }, body };
 }
 
-/** A `type` URI that resolves to Error Atlas's page for a catalog code, e.g. `synchive/publish-error`. */
-export function atlasTypeUri(siteOrigin: string, qualifiedName: string): string {
-	return new URL(codeUrl(qualifiedName), siteOrigin).href;
+/**
+ * A `type` URI that resolves to Error Atlas's page for a catalog code, e.g.
+ * `synchive/publish-error`: code pages live at `/codes/<source>/<id>/` (SPEC §2).
+ * `site` is where the reference is served, a sub-path included.
+ */
+export function atlasTypeUri(site: string, qualifiedName: string): string {
+	return new URL(`codes/${qualifiedName}/`, site.endsWith('/') ? site : `${site}/`).href;
 }
 
 export interface FieldProblem {

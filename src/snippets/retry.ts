@@ -1,11 +1,27 @@
 /**
- * A retry helper driven by Error Atlas's verdict: it retries only what the
- * classifier says is worth retrying, a failure that may have been carried out
- * only when the request is safe to repeat, waits what the response asks for
- * (within a cap), and otherwise backs off exponentially with full jitter, all
- * within a deadline. It gives up with the last error.
+ * A retry helper driven by a verdict on each response: it retries only what
+ * the verdict says is worth retrying, a failure that may have been carried
+ * out only when the request is safe to repeat, waits what the response asks
+ * for (within a cap, plus jitter), and otherwise backs off exponentially with
+ * full jitter, all within a deadline. It gives up with the last error.
+ *
+ * It stands alone: pass Error Atlas's classifier as `explain`
+ * (`(response) => classify(response, data)`), or your own rules returning the
+ * same few fields.
  */
-import { classify, type Classification, type ClassifierData } from '../classifier/index.ts';
+
+/** What the helper reads of a verdict: the retry fields of Error Atlas's result (SPEC §3). */
+export interface RetryVerdict {
+	retryable: boolean | null;
+	/** `always`: the request was not processed; `idempotent`: it may have been. */
+	retryWhen: 'always' | 'idempotent' | null;
+	retryAfterSeconds: number | null;
+	retryReason: string;
+	/** Set when the body reports an error under a 2xx status (Slack's `ok: false`, GraphQL `errors`, a relay). */
+	envelope?: unknown;
+	/** A relayed response inside this one, with the app's own status. */
+	inner?: { status: number | null };
+}
 
 export interface HttpResult {
 	status: number;
@@ -57,7 +73,7 @@ export function backoffDelay(
  * `ok:false`, GraphQL `errors`, or a relay (Integry's `network_code`) whose
  * app answered 4xx/5xx.
  */
-export function failed(response: HttpResult, verdict: Classification): boolean {
+export function failed(response: HttpResult, verdict: RetryVerdict): boolean {
 	if (response.status >= 400) return true;
 	if (!verdict.envelope) return false;
 	const relayed = verdict.inner?.status;
@@ -69,14 +85,23 @@ export function failed(response: HttpResult, verdict: Classification): boolean {
  * been carried out (a 500, 502 or 504, a timeout: `retryWhen: idempotent`)
  * is retried only when repeating the request is safe.
  */
-export function shouldRetry(verdict: Classification, idempotent: boolean): boolean {
+export function shouldRetry(verdict: RetryVerdict, idempotent: boolean): boolean {
 	if (verdict.retryable === true) return verdict.retryWhen === 'always' || idempotent;
 	return verdict.retryable === null && idempotent;
 }
 
+/**
+ * A wait the server names, plus a random tenth of it (1 s to 30 s): every
+ * client cut off at once is told the same time, and would all return at once.
+ */
+export function namedWaitMs(seconds: number, random: () => number = Math.random): number {
+	const base = seconds * 1000;
+	return Math.ceil(base + random() * Math.min(30_000, Math.max(1000, base / 10)));
+}
+
 export async function withRetries(
 	send: () => Promise<HttpResult>,
-	data: ClassifierData,
+	explain: (response: HttpResult) => RetryVerdict,
 	options: RetryOptions = {}
 ): Promise<HttpResult> {
 	const { attempts = 4, baseDelayMs = 500, maxDelayMs = 30_000, deadlineMs = 60_000, idempotent = false } = options;
@@ -95,17 +120,19 @@ export async function withRetries(
 			await sleep(wait);
 			continue;
 		}
-		const verdict = classify(response, data);
+		const verdict = explain(response);
 		if (!failed(response, verdict)) return response;
 		if (!shouldRetry(verdict, idempotent)) throw new GaveUp(response, verdict.retryReason);
 		if (attempt + 1 >= attempts) throw new GaveUp(response, `still failing after ${attempts} attempts`);
-		const wait =
-			verdict.retryAfterSeconds !== null
-				? verdict.retryAfterSeconds * 1000
-				: backoffDelay(attempt, baseDelayMs, maxDelayMs, options.random);
+		const named = verdict.retryAfterSeconds;
 		// A wait longer than the caps is not slept through: give up now and let the caller reschedule.
-		if (wait > maxDelayMs || waited + wait > deadlineMs)
-			throw new GaveUp(response, `the response asks to wait ${Math.ceil(wait / 1000)} s, more than the limit`);
+		if (named !== null && (named * 1000 > maxDelayMs || waited + named * 1000 > deadlineMs))
+			throw new GaveUp(response, `the response asks to wait ${named} s, more than the limit`);
+		const wait =
+			named !== null
+				? Math.min(namedWaitMs(named, options.random), maxDelayMs, deadlineMs - waited)
+				: backoffDelay(attempt, baseDelayMs, maxDelayMs, options.random);
+		if (waited + wait > deadlineMs) throw new GaveUp(response, 'still failing at the deadline');
 		waited += wait;
 		await sleep(wait);
 	}

@@ -126,6 +126,10 @@ test('the sidebar lists index pages and guides, never individual codes', async (
 	await expect(sidebar.getByRole('link', { name: 'Reading an error response' })).toBeVisible();
 	expect(await sidebar.locator('a[href^="/codes/"]:not([href="/codes/"])').count()).toBe(0);
 	expect(await sidebar.locator('a[href^="/status/"]:not([href="/status/"])').count()).toBe(0);
+	// Every group label is capitalised, the walkthroughs' directory included.
+	const labels = await sidebar.locator('details > summary .group-label').allTextContents();
+	expect(labels).toContain('Walkthroughs');
+	for (const label of labels) expect(label.trim(), label).toMatch(/^[A-Z]/);
 });
 
 test('/catalog.json holds the whole catalog with page URLs', async ({ request }) => {

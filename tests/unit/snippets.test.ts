@@ -13,7 +13,14 @@ import {
 	type DataModelSync,
 } from '../../src/snippets/integration-labs-sync.ts';
 import { atlasTypeUri, problemResponse, readProblem, validationProblem } from '../../src/snippets/problem-details.ts';
-import { header, paceDelayMs, parseRetryAfter, waitFromHeaders } from '../../src/snippets/rate-limit-headers.ts';
+import {
+	header,
+	paceDelayMs,
+	parseRateLimit,
+	parseRetryAfter,
+	retryDelayMs,
+	waitFromHeaders,
+} from '../../src/snippets/rate-limit-headers.ts';
 import { unwrap } from '../../src/snippets/relayed-errors.ts';
 import {
 	logCode,
@@ -182,6 +189,34 @@ describe('rate-limit-headers', () => {
 		});
 		expect(waitFromHeaders({ 'RateLimit-Remaining': '12', 'RateLimit-Reset': '6' }, now)).toBeNull();
 		expect(waitFromHeaders({ 'Content-Type': 'application/json' }, now)).toBeNull();
+	});
+
+	it("reads the current draft's RateLimit field, policy by policy", () => {
+		expect(parseRateLimit('"default";r=50;t=30')).toEqual([{ policy: 'default', remaining: 50, reset: 30 }]);
+		expect(parseRateLimit('"burst";r=0;t=5, "day";r=900;t=40000, junk')).toEqual([
+			{ policy: 'burst', remaining: 0, reset: 5 },
+			{ policy: 'day', remaining: 900, reset: 40000 },
+		]);
+		// A used-up policy names the wait; the tightest policy sets the pace.
+		expect(waitFromHeaders({ RateLimit: '"burst";r=0;t=5, "day";r=900;t=40000' }, now)).toEqual({
+			seconds: 5,
+			header: 'RateLimit',
+		});
+		expect(waitFromHeaders({ RateLimit: '"default";r=3;t=30' }, now)).toBeNull();
+		expect(paceDelayMs({ RateLimit: '"second";r=10;t=1, "minute";r=6;t=60' }, now)).toBe(10_000);
+	});
+
+	it('adds jitter to a named wait, so clients cut off together do not return together', () => {
+		const headers = { 'Retry-After': '20' };
+		expect(retryDelayMs(headers, now, { random: () => 0 })).toBe(20_000);
+		expect(retryDelayMs(headers, now, { random: () => 0.999 })).toBeGreaterThan(21_900);
+		const delays = new Set(Array.from({ length: 50 }, () => retryDelayMs(headers, now)));
+		expect(delays.size).toBeGreaterThan(40);
+		for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(20_000);
+		// Never earlier than asked, never longer than the caller will wait.
+		expect(retryDelayMs({ 'Retry-After': '3600' }, now)).toBeNull();
+		expect(retryDelayMs({ 'Retry-After': '3600' }, now, { maxWaitMs: 2 * 3600_000 })).toBeGreaterThanOrEqual(3_600_000);
+		expect(retryDelayMs({}, now)).toBeNull();
 	});
 
 	it('reads the catalog example of a Botpress 429', () => {
@@ -379,5 +414,17 @@ describe('problem-details', () => {
 		});
 		expect(readProblem('<html>')).toBeNull();
 		expect(readProblem([])).toBeNull();
+	});
+});
+
+describe('the snippets stand alone', () => {
+	it('import nothing from the site: a reader can copy each file into their own project', async () => {
+		const { readdir, readFile } = await import('node:fs/promises');
+		const dir = 'src/snippets';
+		for (const file of await readdir(dir)) {
+			const source = await readFile(`${dir}/${file}`, 'utf8');
+			const imports = [...source.matchAll(/^import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+			for (const target of imports) expect(target, `${file} imports ${target}`).not.toMatch(/^\.\.?\//);
+		}
 	});
 });
