@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalogOrThrow } from '../src/catalog/load.ts';
 import { toClassifierData } from '../src/classifier/index.ts';
 import { run } from '../src/cli/main.ts';
+import { publicSiteUrl } from '../src/site/public-url.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const siteUrl = process.env.ERROR_ATLAS_SITE ?? 'http://127.0.0.1:4321';
+// The links point where the site is published (ERROR_ATLAS_SITE, or SITE_URL and BASE_PATH).
+const siteUrl = publicSiteUrl(process.env);
 
 process.exitCode = await run(
 	process.argv.slice(2),

@@ -6,7 +6,7 @@
  * while Astro still holds every page it rendered: at 5,000 codes the two
  * together needed 2.7 GB. Run apart, each stays under 1.5 GB
  * (`npm run bench:build`). Starlight's search UI is unchanged: see
- * `pagefind: false` in astro.config.ts.
+ * `pagefind: false` in astro.config.mjs.
  */
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';

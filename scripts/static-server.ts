@@ -25,9 +25,19 @@ const TYPES: Record<string, string> = {
 /** Pagefind's own files are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
 
-export async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+export interface ServeOptions {
+	/** A sub-path the site is served under (`/error-atlas/`), as a GitHub project page serves it. */
+	base?: string;
+	port?: number;
+}
+
+export async function serve(dir: string, options: ServeOptions = {}): Promise<{ server: Server; origin: string }> {
+	const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 	const server = createServer((request, response) => {
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		// Outside the base path there is nothing, as on a host that serves the site under it.
+		const inside = requested.startsWith(base) ? `/${requested.slice(base.length)}` : undefined;
+		const path = normalize(inside ?? '/\u0000');
 		const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
 		const type = extname(file);
 		readFile(file)
@@ -52,8 +62,20 @@ export async function serve(dir: string): Promise<{ server: Server; origin: stri
 					})
 			);
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+// `node scripts/static-server.ts DIR [--base /error-atlas/] [--port 4330]`: serve until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const args = process.argv.slice(2);
+	const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+	const base = option('--base');
+	const { origin } = await serve(args[0] ?? 'dist', {
+		...(base ? { base } : {}),
+		port: Number(option('--port') ?? 4330),
+	});
+	console.log(`Serving ${args[0] ?? 'dist'} at ${origin}${option('--base') ?? '/'}`);
 }

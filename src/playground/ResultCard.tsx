@@ -5,6 +5,10 @@
  */
 import type { Classification } from '../classifier/index.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { rebasePath } from '../site/rebase.ts';
+
+/** The classifier's links are site paths (SPEC §2); the site may be served under a base path. */
+const sitePath = (path: string) => rebasePath(path, import.meta.env.BASE_URL);
 
 const FIELD_LABELS: Record<string, string> = {
 	message: 'Message',
@@ -45,7 +49,7 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 				<div>
 					<dt>Code</dt>
 					<dd>
-						{result.code && result.links.code ? <a href={result.links.code}>{result.code}</a> : 'No catalog code'}
+						{result.code && result.links.code ? <a href={sitePath(result.links.code)}>{result.code}</a> : 'No catalog code'}
 					</dd>
 				</div>
 				{result.inner && (
@@ -53,7 +57,7 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 						<dt>Relayed inside</dt>
 						<dd>
 							{result.inner.code && result.inner.links.code ? (
-								<a href={result.inner.links.code}>{result.inner.code}</a>
+								<a href={sitePath(result.inner.links.code)}>{result.inner.code}</a>
 							) : (
 								'No catalog code'
 							)}
@@ -67,7 +71,7 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 						{result.status === null ? (
 							'None given'
 						) : result.links.status ? (
-							<a href={result.links.status}>{result.status}</a>
+							<a href={sitePath(result.links.status)}>{result.status}</a>
 						) : (
 							result.status
 						)}
@@ -75,7 +79,7 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 				</div>
 				<div>
 					<dt>Category</dt>
-					<dd>{result.links.category ? <a href={result.links.category}>{result.category}</a> : result.category}</dd>
+					<dd>{result.links.category ? <a href={sitePath(result.links.category)}>{result.category}</a> : result.category}</dd>
 				</div>
 				<div>
 					<dt>Retry</dt>

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = join(process.cwd(), 'bin', 'error-atlas.ts');
 
-function run(args: string[], input?: string) {
+function run(args: string[], input?: string, env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, [BIN, ...args], {
 		input: input ?? '',
 		encoding: 'utf8',
-		env: { ...process.env, NO_COLOR: '1' },
+		env: { ...process.env, NO_COLOR: '1', ...env },
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -24,6 +24,16 @@ const retryLater = [
 ].join('\r\n');
 
 describe('error-atlas explain', () => {
+	it('links to where the site is published: SITE_URL and BASE_PATH, as the build uses them', () => {
+		const { status, stdout } = run(['explain'], retryLater, {
+			SITE_URL: 'https://example.github.io',
+			BASE_PATH: '/error-atlas/',
+		});
+		expect(status).toBe(0);
+		expect(stdout).toContain('https://example.github.io/error-atlas/codes/synchive/retry-later/');
+		expect(stdout).not.toContain('127.0.0.1');
+	});
+
 	it('explains a response from a file for a person', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
 		const file = join(dir, 'response.http');

@@ -1,7 +1,7 @@
+// @ts-check
 import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import type { PluginOption } from 'vite';
 import { loadCatalog } from './src/catalog/load.ts';
 import { CATEGORIES } from './src/catalog/categories.ts';
 import { sourcesByGroup } from './src/catalog/source-groups.ts';
@@ -24,7 +24,8 @@ const sourceGroups = sourcesByGroup(catalog.sources).map((group) => ({
  * With `pagefind: false` Starlight would hand it `{}`; these are Starlight's own
  * defaults (its `pagefindSchema`), which rank an exact term far above a near one.
  */
-function pagefindUiConfig(): PluginOption {
+/** @returns {import('vite').PluginOption} */
+function pagefindUiConfig() {
 	const id = 'virtual:starlight/pagefind-config';
 	const resolved = `\0error-atlas:${id}`;
 	const config = {
@@ -40,8 +41,11 @@ function pagefindUiConfig(): PluginOption {
 }
 
 export default defineConfig({
-	// Absolute URLs (sitemap, canonical links) use SITE_URL when the site is deployed.
+	// Where the site is served (README, "Deploying"): SITE_URL is the origin for absolute URLs
+	// (sitemap, canonical links, llms.txt); BASE_PATH a sub-path such as /error-atlas/ for a
+	// GitHub project page. Links are written root-absolute and put under the base by src/middleware.ts.
 	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+	base: process.env.BASE_PATH ?? '/',
 	trailingSlash: 'ignore',
 	server: { host: '127.0.0.1', port: 4321 },
 	// Scripts and styles go to their own files instead of into every page: the browser caches them
