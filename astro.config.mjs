@@ -40,12 +40,17 @@ function pagefindUiConfig() {
 	};
 }
 
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const base = process.env.BASE_PATH ?? '/';
+/** The link-preview image (scripts/social-card.ts draws it), as the absolute URL crawlers need. */
+const socialCard = new URL(`${base.replace(/\/?$/, '/')}social-card.png`, site).href;
+
 export default defineConfig({
 	// Where the site is served (README, "Deploying"): SITE_URL is the origin for absolute URLs
 	// (sitemap, canonical links, llms.txt); BASE_PATH a sub-path such as /error-atlas/ for a
 	// GitHub project page. Links are written root-absolute and put under the base by src/middleware.ts.
-	site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
-	base: process.env.BASE_PATH ?? '/',
+	site,
+	base,
 	trailingSlash: 'ignore',
 	server: { host: '127.0.0.1', port: 4321 },
 	// Scripts and styles go to their own files instead of into every page: the browser caches them
@@ -57,6 +62,12 @@ export default defineConfig({
 			description:
 				'The error reference for integration platforms: every code, every HTTP status, and what to do about each.',
 			customCss: ['./src/styles/atlas.css'],
+			head: [
+				{ tag: 'meta', attrs: { property: 'og:image', content: socialCard } },
+				{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+				{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+				{ tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
+			],
 			// Search stays (the Search override keeps Starlight's header rendering it), but the
 			// index is built by scripts/index-search.ts after `astro build` exits: Starlight
 			// indexes inside Astro's process, which at 5,000 codes doubled the build's memory.

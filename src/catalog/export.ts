@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.ts';
 import { CATEGORIES } from './categories.ts';
 import { catalogCodeSchema, categoryIdSchema, sourceSchema, statusEntrySchema } from './schema.ts';
-import { categoryUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
+import type { CatalogCode } from './schema.ts';
+import { categoryUrl, codeJsonUrl, codeUrl, sourceUrl, statusUrl } from './urls.ts';
 
 export const CATALOG_FORMAT_VERSION = 1;
 
@@ -32,6 +33,25 @@ export function toCatalogJson(catalog: Catalog): CatalogJson {
 		sources: catalog.sources.map(({ file: _file, ...source }) => ({ ...source, url: sourceUrl(source.id) })),
 		codes: catalog.codes.map(({ file: _file, ...code }) => ({ ...code, url: codeUrl(code.name) })),
 		statuses: catalog.statuses.map((entry) => ({ ...entry, url: statusUrl(entry.status) })),
+	};
+}
+
+/** One code as JSON (`/codes/<source>/<id>.json`): the entry as in /catalog.json, with its source's name. */
+export const codeJsonSchema = exportedCode.extend({
+	version: z.literal(CATALOG_FORMAT_VERSION),
+	json: z.string(),
+	sourceName: z.string(),
+});
+export type CodeJson = z.infer<typeof codeJsonSchema>;
+
+export function toCodeJson(catalog: Catalog, code: CatalogCode): CodeJson {
+	const { file: _file, ...entry } = code;
+	return {
+		version: CATALOG_FORMAT_VERSION,
+		...entry,
+		url: codeUrl(code.name),
+		json: codeJsonUrl(code.name),
+		sourceName: catalog.source(code.source)?.name ?? code.source,
 	};
 }
 

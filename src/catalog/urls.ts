@@ -5,6 +5,8 @@
 import type { CategoryId } from './schema.ts';
 
 export const codeUrl = (qualifiedName: string): string => `/codes/${qualifiedName}/`;
+/** A code's entry as JSON, beside its page. */
+export const codeJsonUrl = (qualifiedName: string): string => `/codes/${qualifiedName}.json`;
 export const statusUrl = (status: number): string => `/status/${status}/`;
 export const categoryUrl = (category: CategoryId): string => `/categories/${category}/`;
 export const sourceUrl = (source: string): string => `/sources/${source}/`;

@@ -49,7 +49,11 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 				<div>
 					<dt>Code</dt>
 					<dd>
-						{result.code && result.links.code ? <a href={sitePath(result.links.code)}>{result.code}</a> : 'No catalog code'}
+						{result.code && result.links.code ? (
+							<a href={sitePath(result.links.code)}>{result.code}</a>
+						) : (
+							'No catalog code'
+						)}
 					</dd>
 				</div>
 				{result.inner && (
@@ -79,7 +83,9 @@ export function ResultCard({ result, sourceName }: { result: Classification; sou
 				</div>
 				<div>
 					<dt>Category</dt>
-					<dd>{result.links.category ? <a href={sitePath(result.links.category)}>{result.category}</a> : result.category}</dd>
+					<dd>
+						{result.links.category ? <a href={sitePath(result.links.category)}>{result.category}</a> : result.category}
+					</dd>
 				</div>
 				<div>
 					<dt>Retry</dt>

@@ -143,10 +143,61 @@ test('/catalog.json holds the whole catalog with page URLs', async ({ request })
 	expect(schema.properties.codes.type).toBe('array');
 });
 
-test('an unknown URL gets a 404 page with search', async ({ page }) => {
+test('an unknown URL gets a 404 page with search and the playground', async ({ page }) => {
 	const response = await page.goto('/codes/botpress/no-such-type/');
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('site-search')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page.locator('main a[href="/playground/"]')).toBeVisible();
+});
+
+test('a code page says where its entry lives and when it last changed', async ({ page }) => {
+	await page.goto('/codes/stripe/card-declined/');
+	const provenance = page.locator('.atlas-provenance');
+	// Without REPOSITORY_URL (or GitHub Actions' variables) the build names the file; with them, it links to the editor.
+	await expect(provenance).toContainText(/content\/catalog\/codes\/stripe\.yaml, line \d+\.|Edit this entry/);
+	await expect(provenance.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('a code page offers its entry as JSON, and the JSON is the entry', async ({ page, request }) => {
+	await page.goto('/codes/stripe/card-declined/');
+	const alternate = page.locator('link[rel="alternate"][type="application/json"]');
+	await expect(alternate).toHaveAttribute('href', '/codes/stripe/card-declined.json');
+	const response = await request.get('/codes/stripe/card-declined.json');
+	expect(response.headers()['content-type']).toContain('application/json');
+	const json = await response.json();
+	expect(json).toMatchObject({
+		name: 'stripe/card-declined',
+		wireCode: 'card_declined',
+		category: 'payment',
+		url: '/codes/stripe/card-declined/',
+		sourceName: 'Stripe',
+	});
+});
+
+test('llms.txt lists every page with absolute URLs, and llms-full.txt holds the code pages', async ({ request }) => {
+	const index = await (await request.get('/llms.txt')).text();
+	expect(index).toMatch(/^# Error Atlas\n\n> /);
+	expect(index).toMatch(/\(https?:\/\/[^)]+\/codes\/stripe\/card-declined\/\)/);
+	expect(index).toMatch(/\(https?:\/\/[^)]+\/guides\/receiving-webhooks\/\)/);
+	const full = await (await request.get('/llms-full.txt')).text();
+	expect(full).toContain('## Card declined');
+	expect(full).toContain('Code: stripe/card-declined; sent as `card_declined`');
+	expect(full.length).toBeGreaterThan(index.length);
+});
+
+test('the envelopes are served as OpenAPI components', async ({ request }) => {
+	const response = await request.get('/openapi/problem-responses.yaml');
+	expect(response.headers()['content-type']).toContain('yaml');
+	const text = await response.text();
+	expect(text).toMatch(/^openapi: 3\.1\.0$/m);
+	expect(text).toContain('SynchiveError:');
+});
+
+test('robots.txt and the sitemap are served', async ({ request }) => {
+	expect(await (await request.get('/robots.txt')).text()).toContain('Allow: /');
+	const sitemap = await (await request.get('/sitemap-index.xml')).text();
+	expect(sitemap).toContain('sitemap-0.xml');
 });
 
 test('a code page links back to the guides that cover it', async ({ page }) => {
