@@ -95,140 +95,149 @@ export default function Playground() {
 			: '';
 
 	return (
-		<div className="atlas-pg">
-			<div className="atlas-pg-modes" role="radiogroup" aria-label="What to do with the response">
-				<label>
-					<input type="radio" name="atlas-pg-mode" checked={mode === 'explain'} onChange={() => setMode('explain')} />{' '}
-					Explain a response I got
-				</label>
-				<label>
-					<input type="radio" name="atlas-pg-mode" checked={mode === 'check'} onChange={() => setMode('check')} /> Check
-					my API’s error response
-				</label>
-			</div>
-
-			<div className="atlas-pg-row">
-				<label htmlFor={ids.example}>Load an example</label>
-				<select
-					id={ids.example}
-					value={example}
-					onChange={(event) => {
-						const found = data.examples.find((item) => item.id === event.target.value);
-						setExample(event.target.value);
-						if (found) {
-							setText(found.text);
-							history.replaceState(null, '', exampleFragment(found.id));
-						}
-					}}
-				>
-					<option value="">Choose a catalog example…</option>
-					{groups.map((group) => (
-						<optgroup key={group} label={group}>
-							{data.examples
-								.filter((item) => item.group === group)
-								.map((item) => (
-									<option key={item.id} value={item.id}>
-										{item.label}
-									</option>
-								))}
-						</optgroup>
-					))}
-				</select>
-				{mode === 'check' && (
-					<>
-						<label htmlFor={ids.target}>Contract</label>
-						<select
-							id={ids.target}
-							value={target}
-							onChange={(event) => setTarget(event.target.value as LintTarget | 'auto')}
-						>
-							<option value="auto">Detect</option>
-							<option value="rfc9457">RFC 9457 problem details</option>
-							<option value="synchive-publish-error">SyncHive publish-error (PUT /v1/data)</option>
-							<option value="synchive-process-error">SyncHive process-error (PUT /v1/process)</option>
-						</select>
-					</>
-				)}
-			</div>
-
-			<label htmlFor={ids.input} className="atlas-pg-label">
-				Response: the raw HTTP response (curl -i or -v), a body alone, a {'{status, headers, body}'} object, or a HAR
-				file
-			</label>
-			<textarea
-				id={ids.input}
-				className="atlas-pg-input"
-				spellCheck={false}
-				autoComplete="off"
-				rows={12}
-				value={text}
-				placeholder={
-					'HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n{"id":"err_…","code":409,"type":"ResourceLockedConflict",…}'
-				}
-				onChange={(event) => {
-					setText(event.target.value);
-					setExample('');
-				}}
-				onDragOver={(event) => event.preventDefault()}
-				onDrop={(event) => {
-					const file = event.dataTransfer.files[0];
-					if (!file) return;
-					event.preventDefault();
-					void file.text().then(setText);
-				}}
-			/>
-			<div className="atlas-pg-row">
-				<label htmlFor={ids.file} className="atlas-pg-file">
-					Open a file (.http, .json, .har, .txt)…
-				</label>
-				<input
-					id={ids.file}
-					type="file"
-					accept=".http,.json,.har,.txt,.xml,.html,.log,text/*,application/json"
-					onChange={(event) => {
-						const file = event.target.files?.[0];
-						if (file) void file.text().then(setText);
-					}}
-				/>
-				<SharePanel text={text} />
-			</div>
-
-			<details className="atlas-pg-extras">
-				<summary>Status and headers, for a body pasted alone</summary>
-				<div className="atlas-pg-row">
-					<label htmlFor={ids.status}>HTTP status</label>
-					<input
-						id={ids.status}
-						inputMode="numeric"
-						size={5}
-						value={status}
-						onChange={(event) => setStatus(event.target.value.replace(/\D/g, '').slice(0, 3))}
-					/>
+		<div className="atlas-pg" data-has-result={result ? '' : undefined}>
+			<div className="atlas-pg-input-pane">
+				<div className="atlas-pg-modes" role="radiogroup" aria-label="What to do with the response">
+					<label>
+						<input type="radio" name="atlas-pg-mode" checked={mode === 'explain'} onChange={() => setMode('explain')} />{' '}
+						Explain a response I got
+					</label>
+					<label>
+						<input type="radio" name="atlas-pg-mode" checked={mode === 'check'} onChange={() => setMode('check')} />{' '}
+						Check my API’s error response
+					</label>
 				</div>
-				<label htmlFor={ids.headers}>Headers, one "Name: value" per line</label>
-				<textarea
-					id={ids.headers}
-					rows={3}
-					spellCheck={false}
-					value={headers}
-					onChange={(event) => setHeaders(event.target.value)}
-				/>
-			</details>
 
-			<div role="status" aria-live="polite" className="sr-only">
-				{announcement}
-			</div>
-
-			{busy && !result && <p className="atlas-pg-busy">Reading the response…</p>}
-			{result && (
-				<div className="atlas-pg-results" aria-busy={busy}>
-					{outcome?.lint && <LintFindings report={outcome.lint} />}
-					<ResultCard result={result} sourceName={sourceName} />
-					{outcome?.body && (
-						<BodyView body={outcome.body} marked={decidingKeys(result.evidence.map((item) => item.field))} />
+				<div className="atlas-pg-row">
+					<label htmlFor={ids.example}>Load an example</label>
+					<select
+						id={ids.example}
+						value={example}
+						onChange={(event) => {
+							const found = data.examples.find((item) => item.id === event.target.value);
+							setExample(event.target.value);
+							if (found) {
+								setText(found.text);
+								history.replaceState(null, '', exampleFragment(found.id));
+							}
+						}}
+					>
+						<option value="">Choose a catalog example…</option>
+						{groups.map((group) => (
+							<optgroup key={group} label={group}>
+								{data.examples
+									.filter((item) => item.group === group)
+									.map((item) => (
+										<option key={item.id} value={item.id}>
+											{item.label}
+										</option>
+									))}
+							</optgroup>
+						))}
+					</select>
+					{mode === 'check' && (
+						<>
+							<label htmlFor={ids.target}>Contract</label>
+							<select
+								id={ids.target}
+								value={target}
+								onChange={(event) => setTarget(event.target.value as LintTarget | 'auto')}
+							>
+								<option value="auto">Detect</option>
+								<option value="rfc9457">RFC 9457 problem details</option>
+								<option value="synchive-publish-error">SyncHive publish-error (PUT /v1/data)</option>
+								<option value="synchive-process-error">SyncHive process-error (PUT /v1/process)</option>
+							</select>
+						</>
 					)}
 				</div>
-			)}
+
+				<label htmlFor={ids.input} className="atlas-pg-label">
+					Response: the raw HTTP response (curl -i or -v), a body alone, a {'{status, headers, body}'} object, or a HAR
+					file
+				</label>
+				<textarea
+					id={ids.input}
+					className="atlas-pg-input"
+					spellCheck={false}
+					autoComplete="off"
+					rows={12}
+					value={text}
+					placeholder={
+						'HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n{"id":"err_…","code":409,"type":"ResourceLockedConflict",…}'
+					}
+					onChange={(event) => {
+						setText(event.target.value);
+						setExample('');
+					}}
+					onDragOver={(event) => event.preventDefault()}
+					onDrop={(event) => {
+						const file = event.dataTransfer.files[0];
+						if (!file) return;
+						event.preventDefault();
+						void file.text().then(setText);
+					}}
+				/>
+				<div className="atlas-pg-row">
+					<label htmlFor={ids.file} className="atlas-pg-file">
+						Open a file (.http, .json, .har, .txt)…
+					</label>
+					<input
+						id={ids.file}
+						type="file"
+						accept=".http,.json,.har,.txt,.xml,.html,.log,text/*,application/json"
+						onChange={(event) => {
+							const file = event.target.files?.[0];
+							if (file) void file.text().then(setText);
+						}}
+					/>
+					<SharePanel text={text} />
+				</div>
+
+				<details className="atlas-pg-extras">
+					<summary>Status and headers, for a body pasted alone</summary>
+					<div className="atlas-pg-row">
+						<label htmlFor={ids.status}>HTTP status</label>
+						<input
+							id={ids.status}
+							inputMode="numeric"
+							size={5}
+							value={status}
+							onChange={(event) => setStatus(event.target.value.replace(/\D/g, '').slice(0, 3))}
+						/>
+					</div>
+					<label htmlFor={ids.headers}>Headers, one "Name: value" per line</label>
+					<textarea
+						id={ids.headers}
+						rows={3}
+						spellCheck={false}
+						value={headers}
+						onChange={(event) => setHeaders(event.target.value)}
+					/>
+				</details>
+			</div>
+
+			{/* Beside the input on wide screens, above it on narrow ones: the verdict is where you look after a paste. */}
+			<div className="atlas-pg-answer-pane">
+				<div role="status" aria-live="polite" className="sr-only">
+					{announcement}
+				</div>
+				{busy && !result && <p className="atlas-pg-busy">Reading the response…</p>}
+				{!busy && !result && (
+					<p className="atlas-pg-hint">
+						The explanation appears here: which system sent it, what it means, who acts, and whether to retry.
+					</p>
+				)}
+				{result && (
+					<div className="atlas-pg-results" aria-busy={busy}>
+						<ResultCard result={result} sourceName={sourceName} />
+						{outcome?.lint && <LintFindings report={outcome.lint} />}
+						{outcome?.body && (
+							<BodyView body={outcome.body} marked={decidingKeys(result.evidence.map((item) => item.field))} />
+						)}
+					</div>
+				)}
+			</div>
 		</div>
 	);
 }

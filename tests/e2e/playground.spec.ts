@@ -349,3 +349,34 @@ for (const theme of ['dark', 'light'] as const) {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	});
 }
+
+test('at 1280×800 the verdict sits beside the input, in view after a paste', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await open(page);
+	await expect(page.locator('main')).toContainText('its category and status');
+	await input(page).fill(`HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n${botpressLocked}`);
+	const verdict = card(page).locator('#atlas-pg-title');
+	await expect(verdict).toBeVisible();
+	const box = await verdict.boundingBox();
+	const field = await input(page).boundingBox();
+	expect(box && box.y + box.height).toBeLessThanOrEqual(800);
+	// Side by side: the answer starts to the right of the input, not below it.
+	expect(box && field && box.x).toBeGreaterThan((field?.x ?? 0) + (field?.width ?? 0) - 1);
+	// Each radio button is centred on its label's line.
+	for (const label of await page.locator('.atlas-pg-modes label').all()) {
+		const [radio, whole] = [await label.locator('input').boundingBox(), await label.boundingBox()];
+		const middle = (box: { y: number; height: number } | null) => (box ? box.y + box.height / 2 : 0);
+		expect(Math.abs(middle(radio) - middle(whole))).toBeLessThan(3);
+	}
+});
+
+test('on a phone the verdict comes first, above the input', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page);
+	await input(page).fill(`HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n${botpressLocked}`);
+	const verdict = card(page).locator('#atlas-pg-title');
+	await expect(verdict).toBeVisible();
+	const box = await verdict.boundingBox();
+	const field = await input(page).boundingBox();
+	expect(box?.y ?? 0).toBeLessThan(field?.y ?? 0);
+});
