@@ -6,15 +6,19 @@
  * this component only keeps state and renders. Its one request is for the
  * site's own catalog data, when it mounts; nothing pasted is ever sent.
  */
-import { startTransition, useEffect, useId, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { LintTarget } from '../linter/index.ts';
 import { BodyView, decidingKeys } from './BodyView.tsx';
 import { loadPlaygroundData, type PlaygroundData } from './examples.ts';
 import { LintFindings } from './LintFindings.tsx';
-import type { InitMessage, Mode, WorkMessage, WorkResult } from './protocol.ts';
+import type { InitMessage, PlaygroundMode, WorkMessage, WorkerReply, WorkResult } from './protocol.ts';
 import { ResultCard, retryLabel } from './ResultCard.tsx';
+import { RecentCases } from './RecentCases.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { exampleFragment, readFragment } from './share.ts';
+
+/** Batch triage is its own chunk: it loads when the user first picks that mode. */
+const BatchTriage = lazy(() => import('./BatchTriage.tsx'));
 
 /** Typing pauses shorter than this do not start a new classification. */
 const DEBOUNCE_MS = 120;
@@ -31,7 +35,9 @@ export default function Playground() {
 	const [text, setText] = useState('');
 	const [status, setStatus] = useState('');
 	const [headers, setHeaders] = useState('');
-	const [mode, setMode] = useState<Mode>('explain');
+	const [mode, setMode] = useState<PlaygroundMode>('explain');
+	/** Once opened, batch triage stays mounted (hidden in the other modes), so its log survives a mode switch. */
+	const [batchOpened, setBatchOpened] = useState(false);
 	const [target, setTarget] = useState<LintTarget | 'auto'>('auto');
 	const [example, setExample] = useState('');
 	const [outcome, setOutcome] = useState<WorkResult | null>(null);
@@ -44,12 +50,13 @@ export default function Playground() {
 		if (!data || data === 'loading') return;
 		const instance = new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' });
 		instance.postMessage({ type: 'init', data: data.classifier } satisfies InitMessage);
-		instance.onmessage = (event: MessageEvent<WorkResult>) => {
-			// Answers for older input are dropped.
-			if (event.data.id !== latest.current) return;
+		instance.onmessage = (event: MessageEvent<WorkerReply>) => {
+			// Answers for older input are dropped; batch replies are BatchTriage's.
+			if (event.data.type !== 'result' || event.data.id !== latest.current) return;
+			const reply = event.data;
 			// A transition lets React render a big result in slices, keeping typing responsive.
 			startTransition(() => {
-				setOutcome(event.data);
+				setOutcome(reply);
 				setBusy(false);
 			});
 		};
@@ -68,7 +75,7 @@ export default function Playground() {
 
 	useEffect(() => {
 		const instance = worker.current;
-		if (!instance) return;
+		if (!instance || mode === 'batch') return;
 		const id = ++latest.current;
 		if (text.trim() === '') {
 			setOutcome(null);
@@ -95,7 +102,7 @@ export default function Playground() {
 			: '';
 
 	return (
-		<div className="atlas-pg" data-has-result={result ? '' : undefined}>
+		<div className="atlas-pg" data-has-result={result ? '' : undefined} data-mode={mode}>
 			<div className="atlas-pg-input-pane">
 				<div className="atlas-pg-modes" role="radiogroup" aria-label="What to do with the response">
 					<label>
@@ -105,6 +112,18 @@ export default function Playground() {
 					<label>
 						<input type="radio" name="atlas-pg-mode" checked={mode === 'check'} onChange={() => setMode('check')} />{' '}
 						Check my API’s error response
+					</label>
+					<label>
+						<input
+							type="radio"
+							name="atlas-pg-mode"
+							checked={mode === 'batch'}
+							onChange={() => {
+								setMode('batch');
+								setBatchOpened(true);
+							}}
+						/>{' '}
+						Triage a log (HAR or JSON Lines)
 					</label>
 				</div>
 
@@ -215,6 +234,15 @@ export default function Playground() {
 						onChange={(event) => setHeaders(event.target.value)}
 					/>
 				</details>
+				<RecentCases
+					current={
+						result && mode === 'explain' && !busy ? { text, title: result.title, category: result.category } : undefined
+					}
+					onOpen={(opened) => {
+						setText(opened);
+						setExample('');
+					}}
+				/>
 			</div>
 
 			{/* Beside the input on wide screens, above it on narrow ones: the verdict is where you look after a paste. */}
@@ -238,6 +266,15 @@ export default function Playground() {
 					</div>
 				)}
 			</div>
+
+			{/* In batch mode, the panes above are hidden (playground.css) and keep their state. */}
+			{batchOpened && (
+				<div className="atlas-pg-batch" hidden={mode !== 'batch'}>
+					<Suspense fallback={<p className="atlas-pg-busy">Loading batch triage…</p>}>
+						<BatchTriage worker={worker} />
+					</Suspense>
+				</div>
+			)}
 		</div>
 	);
 }

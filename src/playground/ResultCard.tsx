@@ -31,20 +31,29 @@ export function retryLabel(result: Classification): { text: string; tone: 'retry
 	return { text: `Retry with backoff${onlyIf}`, tone: 'retry' };
 }
 
-export function ResultCard({ result, sourceName }: { result: Classification; sourceName: string }) {
+export function ResultCard({
+	result,
+	sourceName,
+	titleId = 'atlas-pg-title',
+}: {
+	result: Classification;
+	sourceName: string;
+	/** The heading's id: a second card on the page (batch triage) needs its own. */
+	titleId?: string;
+}) {
 	const retry = retryLabel(result);
 	const fields = Object.entries(result.fields).map(
 		([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)] as const
 	);
 	return (
-		<section className="atlas-pg-card" aria-labelledby="atlas-pg-title">
+		<section className="atlas-pg-card" aria-labelledby={titleId}>
 			<p className="atlas-pg-system">
 				{sourceName}{' '}
 				<span className={`atlas-pg-confidence atlas-pg-confidence--${result.confidence}`}>
 					{result.confidence} confidence
 				</span>
 			</p>
-			<h2 id="atlas-pg-title">{result.title}</h2>
+			<h2 id={titleId}>{result.title}</h2>
 			<dl className="atlas-facts">
 				<div>
 					<dt>Code</dt>

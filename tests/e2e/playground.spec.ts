@@ -380,3 +380,356 @@ test('on a phone the verdict comes first, above the input', async ({ page }) => 
 	const field = await input(page).boundingBox();
 	expect(box?.y ?? 0).toBeLessThan(field?.y ?? 0);
 });
+
+// Batch triage: a whole log at once.
+
+const harEntry = (
+	method: string,
+	url: string,
+	status: number,
+	text: string,
+	headers: Record<string, string> = { 'Content-Type': 'application/json' }
+) => ({
+	startedDateTime: '2026-01-14T09:35:12.000Z',
+	request: { method, url, httpVersion: 'HTTP/1.1', headers: [] },
+	response: {
+		status,
+		statusText: '',
+		httpVersion: 'HTTP/1.1',
+		headers: Object.entries(headers).map(([name, value]) => ({ name, value })),
+		content: { size: text.length, mimeType: headers['Content-Type'] ?? 'text/plain', text },
+	},
+});
+
+const harOf = (entries: unknown[]) =>
+	JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }, null, 2);
+
+const retryLater = catalog.code('synchive/retry-later')?.examples[0];
+const triageHar = harOf([
+	harEntry('GET', 'https://app.example.test/api/me', 200, '{"id":1}'),
+	harEntry(
+		'POST',
+		'https://api.stripe.com/v1/charges',
+		402,
+		'{"error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline","message":"Your card was declined."}}'
+	),
+	harEntry(
+		'PUT',
+		'https://hub.synchive.test/v1/data',
+		retryLater?.status ?? 500,
+		typeof retryLater?.body === 'string' ? retryLater.body : JSON.stringify(retryLater?.body),
+		retryLater?.headers
+	),
+	harEntry('GET', 'https://api.example.test/v2/items?page=3', 429, '{"message":"Too Many Requests"}', {
+		'Content-Type': 'application/json',
+		'Retry-After': '30',
+	}),
+]);
+
+function logInput(page: Page) {
+	return page.getByLabel(/^Log:/);
+}
+
+function batchRows(page: Page) {
+	return page.locator('table.atlas-pg-batch-table tbody tr');
+}
+
+function batchCard(page: Page) {
+	return page.locator('section.atlas-pg-card').filter({ has: page.locator('#atlas-pg-batch-title') });
+}
+
+async function openBatch(page: Page): Promise<void> {
+	await open(page);
+	await page.getByLabel('Triage a log (HAR or JSON Lines)').check();
+	await expect(logInput(page)).toBeVisible();
+}
+
+test('triage a log: a row per failed response, counts, sorting, filters, a row’s explanation, export', async ({
+	page,
+}) => {
+	await openBatch(page);
+	await logInput(page).fill(triageHar);
+	const rows = batchRows(page);
+	await expect(rows).toHaveCount(3);
+	await expect(rows.nth(0)).toContainText('POST https://api.stripe.com/v1/charges');
+	await expect(rows.nth(0)).toContainText('Stripe');
+	await expect(rows.nth(0)).toContainText('stripe/generic-decline');
+	await expect(rows.nth(0)).toContainText('payment');
+	await expect(rows.nth(0)).toContainText('Do not retry');
+	await expect(rows.nth(1)).toContainText('synchive/retry-later');
+	await expect(rows.nth(1)).toContainText('SyncHive');
+	await expect(rows.nth(1)).toContainText('unavailable');
+	await expect(rows.nth(2)).toContainText('429');
+	await expect(rows.nth(2)).toContainText('rate-limit');
+	await expect(rows.nth(2)).toContainText('Retry after 30 s');
+	await expect(page.locator('.atlas-pg-batch-counts')).toContainText(/payment 1/);
+	await expect(page.locator('.atlas-pg-batch-counts')).toContainText(/rate-limit 1/);
+	await expect(page.locator('.atlas-pg-batch-counts')).toContainText(/unavailable 1/);
+	await expect(page.locator('.atlas-pg-batch-summary')).toContainText('3 failed responses');
+	await expect(page.locator('.atlas-pg-batch-summary')).toContainText('1 entry that succeeded is left out');
+	await expect(page.getByRole('status')).toContainText('3 rows');
+
+	// Sort by status, then the other way.
+	const statusHeader = page.getByRole('columnheader', { name: 'Status' });
+	await statusHeader.getByRole('button').click();
+	await expect(statusHeader).toHaveAttribute('aria-sort', 'ascending');
+	await expect(rows.locator('td:nth-child(3)')).toHaveText(['402', '429', String(retryLater?.status ?? 500)]);
+	await statusHeader.getByRole('button').click();
+	await expect(statusHeader).toHaveAttribute('aria-sort', 'descending');
+	await expect(rows.locator('td:nth-child(3)')).toHaveText([String(retryLater?.status ?? 500), '429', '402']);
+
+	// Filter by category.
+	await page.getByLabel('Category', { exact: true }).selectOption('rate-limit');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('rate-limit');
+	await page.getByLabel('Category', { exact: true }).selectOption('');
+	await page.getByLabel('System', { exact: true }).selectOption('SyncHive');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('synchive/retry-later');
+	await page.getByLabel('System', { exact: true }).selectOption('');
+	await page.getByLabel('Category', { exact: true }).selectOption('rate-limit');
+
+	// A row's full explanation, from the keyboard.
+	const open429 = rows.first().getByRole('button');
+	await open429.focus();
+	await page.keyboard.press('Enter');
+	await expect(open429).toHaveAttribute('aria-pressed', 'true');
+	await expect(batchCard(page).getByRole('link', { name: 'rate-limit', exact: true })).toBeVisible();
+	await expect(batchCard(page).locator('.atlas-verdict')).toHaveText(/Retry after 30 seconds/);
+	await page.getByLabel('Category', { exact: true }).selectOption('');
+	await rows.filter({ hasText: 'synchive/retry-later' }).getByRole('button').click();
+	await expect(batchCard(page).getByRole('link', { name: 'synchive/retry-later' })).toBeVisible();
+
+	// Export what is shown, made in the browser.
+	await page.getByLabel('Category', { exact: true }).selectOption('payment');
+	await expect(rows).toHaveCount(1);
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download CSV' }).click(),
+	]);
+	expect(csv.url()).toMatch(/^blob:/);
+	expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+	const csvText = await readDownload(csv);
+	expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(2);
+	expect(csvText).toContain('stripe/generic-decline');
+	const [jsonl] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download JSON Lines' }).click(),
+	]);
+	const line = JSON.parse((await readDownload(jsonl)).trim()) as Record<string, unknown>;
+	expect(line).toMatchObject({ status: 402, category: 'payment', url: 'https://api.stripe.com/v1/charges' });
+});
+
+async function readDownload(download: import('@playwright/test').Download): Promise<string> {
+	const stream = await download.createReadStream();
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+test('triage a log: JSON Lines, with a malformed line shown as such', async ({ page }) => {
+	await openBatch(page);
+	await logInput(page).fill(
+		[
+			JSON.stringify({ status: 401, headers: {}, body: '{"ok":false,"error":"invalid_auth"}' }),
+			'{"status": 500, "body": ',
+			JSON.stringify({ status: 429, headers: { 'Retry-After': '5' }, body: '{"ok":false,"error":"ratelimited"}' }),
+		].join('\n')
+	);
+	await expect(batchRows(page)).toHaveCount(3);
+	await expect(batchRows(page).nth(1)).toContainText('Line 2 is not valid JSON');
+	await expect(page.locator('.atlas-pg-batch-counts')).toContainText('not read 1');
+});
+
+test('nothing pasted leaves the browser in batch mode: no request while pasting and triaging', async ({ page }) => {
+	await open(page);
+	await page.locator('site-search input').waitFor({ state: 'attached' });
+	// The batch chunk loads when the mode is first picked: pick it, and let the page settle.
+	await page.getByLabel('Triage a log (HAR or JSON Lines)').check();
+	await expect(logInput(page)).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	await logInput(page).fill(triageHar);
+	await expect(batchRows(page)).toHaveCount(3);
+	await batchRows(page).first().getByRole('button').click();
+	await expect(batchCard(page)).toBeVisible();
+	await page.getByLabel('Category', { exact: true }).selectOption('payment');
+	await logInput(page).fill(
+		JSON.stringify({
+			status: 502,
+			headers: { 'Content-Type': 'text/html' },
+			body: '<html><body><img src="https://tracker.test/x.png"><link rel="stylesheet" href="https://tracker.test/x.css"></body></html>',
+			url: 'https://tracker.test/pixel',
+		})
+	);
+	await expect(batchRows(page)).toHaveCount(1);
+	await batchRows(page).first().getByRole('button').click();
+	await expect(batchCard(page)).toBeVisible();
+	expect(requests).toEqual([]);
+});
+
+test('nothing pasted runs or renders as HTML in batch mode', async ({ page }) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+	await openBatch(page);
+	const attack = '<img src=x onerror="window.__pwned=1;alert(1)">';
+	await logInput(page).fill(
+		harOf([
+			harEntry(
+				'<script>window.__pwned=2</script>',
+				`https://x.test/${attack}`,
+				500,
+				`<html><body><script>window.__pwned=3;alert(3)</script>${attack}<a href="javascript:alert(4)">x</a></body></html>`,
+				{ 'Content-Type': 'text/html' }
+			),
+			harEntry('GET', 'javascript:alert(5)', 400, `{"message":"${attack.replace(/"/g, '\\"')}"}`),
+		])
+	);
+	const rows = batchRows(page);
+	await expect(rows).toHaveCount(2);
+	await expect(rows.first().getByRole('button')).toContainText(`https://x.test/${attack}`);
+	// URLs are text, not links.
+	await expect(page.locator('table.atlas-pg-batch-table a')).toHaveCount(0);
+	for (const row of [rows.first(), rows.nth(1)]) {
+		await row.getByRole('button').click();
+		await expect(batchCard(page)).toBeVisible();
+		for (const link of await page.locator('.atlas-pg-batch a').all()) {
+			expect(await link.getAttribute('href')).not.toMatch(/^javascript:/i);
+		}
+	}
+	await expect(page.locator('.atlas-pg-batch-detail')).toContainText(attack);
+	await expect(page.locator('.atlas-pg-batch img, .atlas-pg-batch script, .atlas-pg-batch iframe')).toHaveCount(0);
+	expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	expect(dialogs).toEqual([]);
+});
+
+for (const [width, height] of [
+	[390, 844],
+	[1280, 800],
+] as const) {
+	for (const theme of ['dark', 'light'] as const) {
+		test(`batch triage has no axe violations with a table and a row open (${theme}, ${width}px)`, async ({ page }) => {
+			await page.setViewportSize({ width, height });
+			await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+			await openBatch(page);
+			await logInput(page).fill(triageHar);
+			await expect(batchRows(page)).toHaveCount(3);
+			await page.getByRole('columnheader', { name: 'Status' }).getByRole('button').click();
+			await batchRows(page).nth(1).getByRole('button').click();
+			await expect(batchCard(page)).toBeVisible();
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(
+				results.violations.map(
+					(violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+				)
+			).toEqual([]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+		});
+	}
+}
+
+test('a HAR of 3,000 failed entries triages without freezing the page, and typing stays responsive @solo', async ({
+	page,
+}) => {
+	await openBatch(page);
+	const bodies = [
+		'{"error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline","message":"Your card was declined."}}',
+		'{"ok":false,"error":"ratelimited"}',
+		'<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>',
+		'{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403}',
+		botpressLocked,
+	];
+	const statuses = [402, 429, 502, 403, 409];
+	const entries = Array.from({ length: 4000 }, (_, i) =>
+		i % 4 === 3
+			? harEntry('GET', `https://app.example.test/ok/${i}`, 200, '{"ok":true}')
+			: harEntry(
+					'POST',
+					`https://api.example.test/v1/items/${i}?expand=all`,
+					statuses[i % 5] ?? 500,
+					bodies[i % 5] ?? '',
+					{
+						'Content-Type': 'application/json',
+						'Retry-After': '30',
+						'X-Request-Id': `req_${i}`,
+					}
+				)
+	);
+	const text = harOf(entries);
+	expect(text.length).toBeGreaterThan(3_000_000);
+	await page.evaluate((value) => {
+		const global = window as unknown as { __longest: number; __keys: number[]; __pasted: number };
+		global.__longest = 0;
+		global.__keys = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) global.__longest = Math.max(global.__longest, entry.duration);
+		}).observe({ type: 'longtask' });
+		// Each key press, from the event to the next paint (Event Timing).
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) if (entry.name === 'keydown') global.__keys.push(entry.duration);
+		}).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+		// Paste the way a browser does: a paste event with the clipboard's text.
+		const clipboard = new DataTransfer();
+		clipboard.setData('text/plain', value);
+		const textarea = document.querySelector('textarea.atlas-pg-batch-input') as HTMLTextAreaElement;
+		global.__pasted = performance.now();
+		textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+	}, text);
+	// A log of megabytes is held outside the text box.
+	await expect(page.locator('.atlas-pg-batch-held')).toContainText('3.5 MB');
+	await expect(page.getByRole('status')).toContainText('3,000 rows', { timeout: 30_000 });
+	const triage = await page.evaluate(() => {
+		const global = window as unknown as { __longest: number; __pasted: number };
+		return { allRows: Math.round(performance.now() - global.__pasted), longestTask: global.__longest };
+	});
+	await expect(page.locator('.atlas-pg-batch-summary')).toContainText('3,000 failed responses');
+	await expect(page.locator('.atlas-pg-batch-summary')).toContainText('1,000 entries that succeeded');
+	await expect(page.locator('.atlas-pg-batch-counts')).toContainText('payment 600');
+	await expect(batchRows(page)).toHaveCount(250);
+	// Typing with the 3,000 rows on screen: the line typed replaces the log, and is triaged in turn.
+	await logInput(page).pressSequentially('{"status":503,"headers":{},"body":"down"}', { delay: 20 });
+	await expect(batchRows(page)).toHaveCount(1);
+	const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+	const figures = { ...triage, keysOver16ms: keys.length, slowestKey: Math.max(0, ...keys) };
+	test.info().annotations.push({ type: 'figures', description: JSON.stringify(figures) });
+	console.log('3,000-entry HAR (3.5 MB):', JSON.stringify(figures));
+	expect(triage.allRows).toBeLessThan(10_000);
+	expect(triage.longestTask).toBeLessThan(200);
+	expect(figures.slowestKey).toBeLessThan(200);
+});
+
+test('recent cases are off until turned on, then kept masked in this browser, and cleared on request', async ({
+	page,
+}) => {
+	const token = ['sk', 'live', '51H8aZ2eZvKYlo2C0aBcDeFgHiJkLmNoP'].join('_');
+	const pasted = `HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":{"type":"invalid_request_error","message":"Invalid API Key provided: ${token}"}}`;
+	await open(page);
+	await input(page).fill(pasted);
+	await expect(card(page)).toBeVisible();
+	await page.waitForTimeout(2500);
+	// Only Starlight's theme choice: no case is kept while the feature is off.
+	expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('error-atlas')))).toEqual(
+		[]
+	);
+
+	await page.getByText('Recent cases', { exact: true }).click();
+	await page.getByLabel('Keep my recent cases in this browser, masked as in shared links').check();
+	await input(page).fill(`${pasted}\n`);
+	await expect(page.locator('.atlas-pg-recent-open')).toHaveCount(1, { timeout: 10_000 });
+	const stored = await page.evaluate(() => localStorage.getItem('error-atlas:recent-cases') ?? '');
+	expect(stored).toContain('«masked»');
+	expect(stored).not.toContain(token);
+
+	await input(page).fill('');
+	await page.locator('.atlas-pg-recent-open').first().click();
+	await expect(input(page)).toHaveValue(/«masked»/);
+	await page.getByRole('button', { name: 'Clear recent cases' }).click();
+	await expect(page.locator('.atlas-pg-recent-open')).toHaveCount(0);
+	expect(await page.evaluate(() => localStorage.getItem('error-atlas:recent-cases'))).toBeNull();
+});
