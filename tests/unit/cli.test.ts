@@ -129,10 +129,54 @@ describe('bad usage', () => {
 		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
 	});
 
-	it('documents both commands in --help', () => {
+	it('documents every command in --help', () => {
 		const { status, stdout } = run(['--help']);
 		expect(status).toBe(0);
 		expect(stdout).toContain('error-atlas explain [FILE] [--json]');
-		expect(stdout).toContain('error-atlas classify --jsonl [FILE]');
+		expect(stdout).toContain('error-atlas classify --jsonl [--summary] [FILE]');
+		expect(stdout).toContain('error-atlas mcp');
+	});
+});
+
+describe('error-atlas classify --jsonl streams', () => {
+	it('writes each result as soon as its line is read, before the input ends', async () => {
+		const { PassThrough } = await import('node:stream');
+		const { run: runCli } = await import('../../src/cli/main.ts');
+		const { loadCatalogOrThrow } = await import('../../src/catalog/load.ts');
+		const { toClassifierData } = await import('../../src/classifier/index.ts');
+		const data = toClassifierData(await loadCatalogOrThrow(process.cwd()));
+		const stdin = new PassThrough();
+		const written: string[] = [];
+		const io = {
+			stdin,
+			stdout: { write: (text: string) => written.push(text) },
+			stderr: { write: () => true },
+			env: {},
+		};
+		const done = runCli(['classify', '--jsonl'], io, async () => data, 'http://site');
+		stdin.write(`${JSON.stringify({ status: 429, headers: { 'retry-after': '5' }, body: '' })}\n`);
+		await expect.poll(() => written.length, { timeout: 5000 }).toBe(1);
+		expect(JSON.parse(written[0] ?? '{}')).toMatchObject({ status: 429, category: 'rate-limit' });
+		stdin.end(`not json\n${JSON.stringify({ status: 404, headers: {}, body: '' })}\n`);
+		expect(await done).toBe(0);
+		expect(written.map((line) => JSON.parse(line))).toMatchObject([
+			{ status: 429 },
+			{ line: 2, error: expect.stringMatching(/^not JSON/) },
+			{ status: 404, category: 'not-found' },
+		]);
+	});
+
+	it('--summary counts systems, categories and codes on standard error, keeping standard output JSON Lines', () => {
+		const lines = [
+			JSON.stringify({ status: 500, headers: {}, body: JSON.parse(retryLater.split('\r\n\r\n')[1] ?? '{}') }),
+			JSON.stringify({ status: 500, headers: {}, body: JSON.parse(retryLater.split('\r\n\r\n')[1] ?? '{}') }),
+			'{oops',
+		].join('\n');
+		const { status, stdout, stderr } = run(['classify', '--jsonl', '--summary'], lines);
+		expect(status).toBe(0);
+		expect(stdout.trim().split('\n')).toHaveLength(3);
+		expect(stderr).toContain('3 lines, 2 classified, 1 not readable');
+		expect(stderr).toMatch(/By code:\n\s+2 {2}synchive\/retry-later/);
+		expect(run(['classify', '--summary'], lines).stderr).toMatch(/--summary goes with classify --jsonl/);
 	});
 });

@@ -118,6 +118,7 @@ const ALLOWED: Record<string, string> = {
 	'src/linter/lint.ts': 'dispatches to the two linters above by their contract name',
 	'src/linter/types.ts': 'names the contracts a response can be linted against',
 	'src/playground/Playground.tsx': 'names the two lint targets in its menu',
+	'src/mcp/server.ts': 'its tool descriptions and error hints show an agent example codes to send',
 };
 
 function sourceFiles(dir: string): string[] {
