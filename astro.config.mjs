@@ -6,6 +6,8 @@ import { loadCatalog } from './src/catalog/load.ts';
 import { CATEGORIES } from './src/catalog/categories.ts';
 import { sourcesByGroup } from './src/catalog/source-groups.ts';
 import { categoryUrl, sourceUrl } from './src/catalog/urls.ts';
+import { LOCAL_SITE } from './src/site/public-url.ts';
+import { normalizeBase } from './src/site/rebase.ts';
 
 // The sidebar lists index pages only: sources, categories, statuses and guides.
 // Starlight renders the whole sidebar into every page, so listing each code
@@ -40,10 +42,10 @@ function pagefindUiConfig() {
 	};
 }
 
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const site = process.env.SITE_URL ?? LOCAL_SITE;
 const base = process.env.BASE_PATH ?? '/';
 /** The link-preview image (scripts/social-card.ts draws it), as the absolute URL crawlers need. */
-const socialCard = new URL(`${base.replace(/\/?$/, '/')}social-card.png`, site).href;
+const socialCard = new URL(`${normalizeBase(base)}social-card.png`, site).href;
 
 export default defineConfig({
 	// Where the site is served (README, "Deploying"): SITE_URL is the origin for absolute URLs

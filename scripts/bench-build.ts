@@ -23,6 +23,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parse } from 'yaml';
+import { loadCatalogOrThrow } from '../src/catalog/load.ts';
+import { entriesNamedBy } from '../src/catalog/wire-integrity.ts';
 import { CHROMIUM_ARGS, findChromium } from './browser.ts';
 import { serve } from './static-server.ts';
 
@@ -57,27 +59,10 @@ async function requiredNames(): Promise<Set<string>> {
 		for (const match of text.matchAll(/(?:example|expectCode)="([a-z0-9-]+)\/([a-z0-9-]+)/g))
 			names.add(`${match[1]}/${match[2]}`);
 	}
-	const sources = join(root, 'content', 'catalog', 'sources');
-	for (const file of await readdir(sources)) {
-		const source = parse(await readFile(join(sources, file), 'utf8')) as {
-			id: string;
-			wire?: {
-				entry?: string;
-				unlisted?: string;
-				retryable?: { entries?: string[] };
-				retryAfter?: { entries?: string[] }[];
-			}[];
-		};
-		for (const format of source.wire ?? []) {
-			const ids = [
-				format.entry,
-				format.unlisted,
-				...(format.retryable?.entries ?? []),
-				...(format.retryAfter ?? []).flatMap((read) => read.entries ?? []),
-			];
-			for (const id of ids) if (id) names.add(`${source.id}/${id}`);
-		}
-	}
+	// What wire declarations name (the catalog check's own list), from the real catalog.
+	for (const source of (await loadCatalogOrThrow(root)).sources)
+		for (const format of source.wire)
+			for (const [, ids] of entriesNamedBy(format)) for (const id of ids) names.add(`${source.id}/${id}`);
 	return names;
 }
 

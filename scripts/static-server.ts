@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { normalizeBase } from '../src/site/rebase.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -32,7 +33,7 @@ export interface ServeOptions {
 }
 
 export async function serve(dir: string, options: ServeOptions = {}): Promise<{ server: Server; origin: string }> {
-	const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+	const base = normalizeBase(options.base ?? '/');
 	const server = createServer((request, response) => {
 		const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
 		// Outside the base path there is nothing, as on a host that serves the site under it.

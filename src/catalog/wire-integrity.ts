@@ -7,6 +7,17 @@
  */
 import type { CatalogProblem } from './problems.ts';
 import type { CatalogFiles } from './read.ts';
+import type { WireFormat } from './schema.ts';
+
+/** The entry ids a wire format names, by the field that names them. */
+export function entriesNamedBy(format: WireFormat): (readonly [field: string, ids: readonly string[]])[] {
+	return [
+		['entry', format.entry ? [format.entry] : []],
+		['unlisted', format.unlisted ? [format.unlisted] : []],
+		['retryable.entries', format.retryable?.entries ?? []],
+		...format.retryAfter.map((item, itemIndex) => [`retryAfter.${itemIndex}.entries`, item.entries ?? []] as const),
+	];
+}
 
 /** Formats that are not sources: the generic shapes the classifier knows by itself. */
 const GENERIC_FORMATS = new Set(['json', 'html', 'text']);
@@ -31,13 +42,7 @@ export function checkWire(files: Pick<CatalogFiles, 'sources' | 'codes'>): Catal
 				if (value !== undefined && !sourceIds.has(value) && !(field === 'format' && GENERIC_FORMATS.has(value)))
 					at(field, `"${value}" is not a source in the catalog`);
 			}
-			const named = [
-				['entry', format.entry ? [format.entry] : []],
-				['unlisted', format.unlisted ? [format.unlisted] : []],
-				['retryable.entries', format.retryable?.entries ?? []],
-				...format.retryAfter.map((item, itemIndex) => [`retryAfter.${itemIndex}.entries`, item.entries ?? []] as const),
-			] as const;
-			for (const [field, list] of named)
+			for (const [field, list] of entriesNamedBy(format))
 				for (const id of list) if (!ids.has(id)) at(field, `"${id}" is not an entry of ${source.id}`);
 		});
 

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { displayCode } from '../catalog/display.ts';
 import { exampleToHttp } from '../catalog/example.ts';
 import { toClassifierData, type ClassifierData } from '../classifier/index.ts';
+import { normalizeBase } from '../site/rebase.ts';
 
 export interface PlaygroundExample {
 	id: string;
@@ -44,7 +45,7 @@ export const PLAYGROUND_DATA_PATH = 'playground-data.json';
  */
 export async function loadPlaygroundData(base: string): Promise<PlaygroundData | undefined> {
 	try {
-		const response = await fetch(`${base.replace(/\/?$/, '/')}${PLAYGROUND_DATA_PATH}`);
+		const response = await fetch(`${normalizeBase(base)}${PLAYGROUND_DATA_PATH}`);
 		if (!response.ok) return undefined;
 		const data = (await response.json()) as PlaygroundData;
 		return Array.isArray(data.examples) && typeof data.classifier === 'object' ? data : undefined;

@@ -1,6 +1,7 @@
 /** What the llms.txt endpoints need from the site: the guides, and absolute URLs under the base. */
 import { getCollection } from 'astro:content';
 import type { Absolute, LlmsGuide } from '../catalog/llms-text.ts';
+import { LOCAL_SITE } from './public-url.ts';
 import { rebasePath } from './rebase.ts';
 
 export async function llmsGuides(): Promise<LlmsGuide[]> {
@@ -17,6 +18,6 @@ export async function llmsGuides(): Promise<LlmsGuide[]> {
 
 /** Site paths as absolute URLs of the deployed site (`site` and `base` from the config). */
 export function absoluteUrls(site: URL | undefined): Absolute {
-	const origin = site ?? new URL('http://127.0.0.1:4321');
+	const origin = site ?? new URL(LOCAL_SITE);
 	return (path) => new URL(rebasePath(path, import.meta.env.BASE_URL), origin).href;
 }

@@ -4,10 +4,10 @@
  * case with secrets masked. And what must hold: nothing leaves the browser,
  * nothing pasted runs, big input never freezes the page, the keyboard is enough.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { exampleToHttp } from '../../src/catalog/example.ts';
 import { loadCatalog } from '../../src/catalog/load.ts';
+import { axeViolations } from './axe.ts';
 
 const { catalog } = await loadCatalog(process.cwd());
 
@@ -337,14 +337,7 @@ for (const theme of ['dark', 'light'] as const) {
 		await open(page, '#example=botpress%2Fresource-locked-conflict%2F0');
 		await expect(card(page)).toBeVisible();
 		await page.getByText(/^Evidence/).click();
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(
-			results.violations.map(
-				(violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-			)
-		).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		// Nothing overflows the phone's width.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	});
@@ -621,14 +614,7 @@ for (const [width, height] of [
 			await page.getByRole('columnheader', { name: 'Status' }).getByRole('button').click();
 			await batchRows(page).nth(1).getByRole('button').click();
 			await expect(batchCard(page)).toBeVisible();
-			const results = await new AxeBuilder({ page })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-				.analyze();
-			expect(
-				results.violations.map(
-					(violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-				)
-			).toEqual([]);
+			expect(await axeViolations(page)).toEqual([]);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 		});
 	}
